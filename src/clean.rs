@@ -1,0 +1,216 @@
+//! Stage 2: separate article text from page furniture.
+//!
+//! Cleaning never copies or rewrites the text: it keeps the byte ranges of the
+//! lines that are article body, so every later offset points into the
+//! original text. Dropped: photo captions and credits, `>>` links, repeated
+//! lines, and everything after a "Voir plus" marker.
+
+use crate::fold::fold;
+use crate::lexicon::Noise;
+
+/// A byte range of the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    pub title: Option<Span>,
+    /// Body paragraphs (one per kept line), datelines stripped.
+    pub body: Vec<Span>,
+    /// "Hanoï" in "Hanoï (VNA) -": where the article was filed.
+    pub dateline: Option<Span>,
+}
+
+impl Cleaned {
+    pub fn body_chars(&self, text: &str) -> usize {
+        self.body
+            .iter()
+            .map(|s| s.slice(text).chars().count())
+            .sum()
+    }
+}
+
+pub fn clean(text: &str, noise: &Noise) -> Cleaned {
+    let mut title = None;
+    let mut body: Vec<Span> = Vec::new();
+    let mut dateline = None;
+    let mut seen = std::collections::HashSet::new();
+    for line in lines(text) {
+        let content = line.slice(text);
+        let folded = fold(content);
+        if title.is_none() {
+            title = Some(line);
+            seen.insert(folded);
+            continue;
+        }
+        if is_stop_marker(&folded, noise) {
+            break;
+        }
+        if is_link(&folded, noise) || is_caption(&folded, noise) || is_credit(&folded, noise) {
+            continue;
+        }
+        if !seen.insert(folded) {
+            continue;
+        }
+        match split_dateline(text, line, noise) {
+            Some((place, rest)) => {
+                dateline.get_or_insert(place);
+                body.push(rest);
+            }
+            None => body.push(line),
+        }
+    }
+    Cleaned {
+        title,
+        body,
+        dateline,
+    }
+}
+
+/// Non-empty lines, trimmed, as spans.
+fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut at = 0;
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let start = at;
+        at += raw.len();
+        let trimmed_start = raw.len() - raw.trim_start().len();
+        let body = raw.trim();
+        (!body.is_empty()).then(|| Span {
+            start: start + trimmed_start,
+            end: start + trimmed_start + body.len(),
+        })
+    })
+}
+
+fn is_stop_marker(folded: &str, noise: &Noise) -> bool {
+    let bare = folded.trim_end_matches(|c: char| c == ':' || c == '.' || c.is_whitespace());
+    noise.stop_markers.iter().any(|m| m == bare)
+}
+
+fn is_link(folded: &str, noise: &Noise) -> bool {
+    noise
+        .link_prefixes
+        .iter()
+        .any(|p| folded.starts_with(p.as_str()))
+}
+
+/// "… Photo: VNA", "Photo : VNA/CVN", and the "ảnh 1" marker of image captions.
+fn is_caption(folded: &str, noise: &Noise) -> bool {
+    let marker = |word: &str| {
+        folded.match_indices(word).any(|(i, _)| {
+            let before_ok = !folded[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let rest = folded[i + word.len()..].trim_start();
+            before_ok && (rest.starts_with(':') || rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    };
+    noise.caption_words.iter().any(|w| marker(w))
+}
+
+/// A line made only of agency names and separators ("VNA/CVN", "-VNA", "(AFP)").
+fn is_credit(folded: &str, noise: &Noise) -> bool {
+    let mut rest = folded.trim();
+    if rest.is_empty() || rest.len() > 60 {
+        return false;
+    }
+    loop {
+        rest = rest.trim_start_matches(|c: char| "/-()[].,&".contains(c) || c.is_whitespace());
+        if rest.is_empty() {
+            return true;
+        }
+        let Some(agency) = noise
+            .agencies
+            .iter()
+            .filter(|a| rest.starts_with(a.as_str()))
+            .filter(|a| !rest[a.len()..].starts_with(char::is_alphanumeric))
+            .max_by_key(|a| a.len())
+        else {
+            return false;
+        };
+        rest = &rest[agency.len()..];
+    }
+}
+
+/// "Hanoï (VNA) - Le général…" → ("Hanoï", "Le général…").
+fn split_dateline(text: &str, line: Span, noise: &Noise) -> Option<(Span, Span)> {
+    let content = line.slice(text);
+    let open = content.find('(')?;
+    let close = open + content[open..].find(')')?;
+    let place = content[..open].trim_end();
+    let agency = fold(&content[open + 1..close]);
+    let words = place.split_whitespace().count();
+    if place.is_empty() || words > 4 || !noise.agencies.iter().any(|a| *a == agency.trim()) {
+        return None;
+    }
+    let after = &content[close + 1..];
+    let dash = after.trim_start();
+    let dash_len = dash
+        .chars()
+        .next()
+        .filter(|c| "-–—:".contains(*c))?
+        .len_utf8();
+    let rest_start = close + 1 + (after.len() - dash.len()) + dash_len;
+    let rest = &content[rest_start..];
+    let rest_start = rest_start + (rest.len() - rest.trim_start().len());
+    Some((
+        Span {
+            start: line.start,
+            end: line.start + place.len(),
+        },
+        Span {
+            start: line.start + rest_start,
+            end: line.end,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    fn body(text: &str) -> Vec<String> {
+        let lex = Lexicon::embedded().unwrap();
+        clean(text, &lex.noise)
+            .body
+            .iter()
+            .map(|s| s.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn drops_captions_credits_links_repeats_and_teasers() {
+        let text = "Titre\n\n>> Un autre article\nPhoto : VNA/CVN\nLe ministre (droite) et son hôte. Photo: VNA\n\
+                    Premier paragraphe.\nPremier paragraphe.\nVNA/CVN\n-VNA\nDeuxième.\n\nVoir plus\n\nLe Premier ministre rencontre…";
+        assert_eq!(body(text), ["Premier paragraphe.", "Deuxième."]);
+    }
+
+    #[test]
+    fn strips_dateline_and_keeps_offsets() {
+        let lex = Lexicon::embedded().unwrap();
+        let text = "Titre\nHanoï (VNA) – Le général a reçu son homologue.";
+        let c = clean(text, &lex.noise);
+        assert_eq!(c.dateline.unwrap().slice(text), "Hanoï");
+        assert_eq!(c.body[0].slice(text), "Le général a reçu son homologue.");
+        assert_eq!(c.title.unwrap().slice(text), "Titre");
+    }
+
+    #[test]
+    fn a_parenthesis_that_is_not_an_agency_is_not_a_dateline() {
+        assert_eq!(
+            body("T\nLe NSC (Inde) - suite."),
+            ["Le NSC (Inde) - suite."]
+        );
+    }
+}

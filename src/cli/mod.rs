@@ -1,0 +1,78 @@
+//! Command line: one module per subcommand, each with its arguments and `run()`.
+
+mod eval;
+mod run;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::lexicon::Lexicon;
+
+#[derive(Parser)]
+#[command(
+    name = "entente",
+    version,
+    about = "Turn French news articles about security and diplomatic meetings into Parquet tables"
+)]
+#[command(
+    long_about = "Turn French news articles about security and diplomatic meetings into Parquet tables.\n\n\
+    entente reads articles (.txt, or .jsonl with one article per line), extracts the meetings they report, \
+    their participants and the cooperation themes discussed, and writes the tables articles, meetings, \
+    participants, topics and theme_counts as Parquet under the output directory. Every row keeps the \
+    character offsets of the sentence it came from."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Lexicon directory to use instead of the built-in one (same files as `lexicon/`).
+    #[arg(long, global = true, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
+    /// Log level on stderr (error, warn, info, debug, trace); RUST_LOG overrides.
+    #[arg(long, global = true, value_name = "LEVEL", default_value = "warn")]
+    log: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Run(run::Args),
+    Eval(eval::Args),
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli.log);
+    let result = load_lexicon(cli.lexicon.as_deref()).and_then(|lex| match cli.command {
+        Command::Run(args) => run::run(args, &lex),
+        Command::Eval(args) => eval::run(args, &lex),
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("entente: error: {}", one_line(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load_lexicon(dir: Option<&std::path::Path>) -> anyhow::Result<Lexicon> {
+    Ok(match dir {
+        Some(dir) => Lexicon::from_dir(dir)?,
+        None => Lexicon::embedded()?,
+    })
+}
+
+fn init_logging(level: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+}
+
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}

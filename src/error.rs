@@ -1,0 +1,45 @@
+//! Library errors: each names the input at fault.
+
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: invalid lexicon: {message}", path.display())]
+    Lexicon { path: PathBuf, message: String },
+    #[error("{}:{line}: {message}", path.display())]
+    Input {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{}: {message}", path.display())]
+    Gold { path: PathBuf, message: String },
+    #[error("{}: {source}", path.display())]
+    Polars {
+        path: PathBuf,
+        source: polars::error::PolarsError,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn polars(path: &Path, source: polars::error::PolarsError) -> Error {
+        Error::Polars {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}

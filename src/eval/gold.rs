@@ -1,0 +1,79 @@
+//! Gold annotations in the SPEC format (`gold/*.json`, one per article).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::Error;
+
+#[derive(Debug, Deserialize)]
+pub struct GoldArticle {
+    pub article: String,
+    #[serde(default)]
+    pub meetings: Vec<GoldMeeting>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub struct GoldDate {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DateRange {
+    pub from: GoldDate,
+    pub to: GoldDate,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldMeeting {
+    #[serde(default)]
+    pub optional: bool,
+    pub date: Option<GoldDate>,
+    pub date_range: Option<DateRange>,
+    pub city: Option<String>,
+    pub kind: Option<String>,
+    pub partner: String,
+    #[serde(default)]
+    pub participants: Vec<GoldPerson>,
+    #[serde(default)]
+    pub participants_optional: Vec<GoldPerson>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub themes_optional: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldPerson {
+    pub name: String,
+    pub role: Option<String>,
+    pub side: Option<String>,
+}
+
+/// Every `*.json` gold file in a directory, sorted by name.
+pub fn load_dir(dir: &Path) -> Result<Vec<GoldArticle>, Error> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Error::Gold {
+            path: dir.to_path_buf(),
+            message: "no *.json gold files".into(),
+        });
+    }
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+            serde_json::from_str(&text).map_err(|e| Error::Gold {
+                path: p.clone(),
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}

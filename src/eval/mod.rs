@@ -1,0 +1,490 @@
+//! Scores extracted tables against gold annotations, as SPEC says: meetings
+//! match on (article, partner, month/day); participants on the ascii-folded
+//! lower-case name; themes as sets per matched meeting. Optional gold items
+//! are neither required nor counted as false when predicted.
+//!
+//! Facts of an unmatched predicted meeting count as false positives, and those
+//! of an unmatched gold meeting as misses, so a wrong meeting costs its
+//! participants and themes too.
+
+pub mod gold;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use polars::prelude::*;
+
+use crate::error::Error;
+use crate::fold::fold;
+use gold::{GoldArticle, GoldMeeting};
+
+#[derive(Debug, Clone, Default)]
+pub struct PredPerson {
+    pub name: String,
+    pub role: Option<String>,
+    pub side: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PredMeeting {
+    pub partner: String,
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub city: Option<String>,
+    pub kind: String,
+    pub evidence: String,
+    pub participants: Vec<PredPerson>,
+    pub themes: BTreeSet<String>,
+}
+
+/// Predicted meetings by article name (file name or record id).
+pub type Predictions = BTreeMap<String, Vec<PredMeeting>>;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub missed: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.missed)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.missed += o.missed;
+    }
+}
+
+/// Nothing to find and nothing found is perfect.
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Accuracy {
+    pub correct: usize,
+    pub total: usize,
+}
+
+impl Accuracy {
+    pub fn value(&self) -> f64 {
+        ratio(self.correct, self.total)
+    }
+    fn check(&mut self, ok: bool) {
+        self.total += 1;
+        self.correct += usize::from(ok);
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub meetings: Counts,
+    pub participants: Counts,
+    pub themes: Counts,
+    pub date: Accuracy,
+    pub city: Accuracy,
+    pub kind: Accuracy,
+    pub role: Accuracy,
+    pub side: Accuracy,
+    /// Per article: its name and one line per miss or false positive.
+    pub articles: Vec<(String, Vec<String>)>,
+}
+
+pub fn evaluate(gold: &[GoldArticle], predicted: &Predictions) -> Result<Report, Error> {
+    let mut report = Report::default();
+    for g in gold {
+        let empty = Vec::new();
+        let preds = predicted.get(&g.article).unwrap_or(&empty);
+        let mut notes = Vec::new();
+        score_article(g, preds, &mut report, &mut notes);
+        report.articles.push((g.article.clone(), notes));
+    }
+    Ok(report)
+}
+
+fn score_article(
+    g: &GoldArticle,
+    preds: &[PredMeeting],
+    report: &mut Report,
+    notes: &mut Vec<String>,
+) {
+    let mut used = vec![false; preds.len()];
+    let pair = |gm: &GoldMeeting, used: &mut Vec<bool>| {
+        // An exact day first, then any compatible date.
+        let fits = |p: &PredMeeting, exact: bool| {
+            fold(&p.partner) == fold(&gm.partner) && date_fits(gm, p, exact)
+        };
+        let i = (0..preds.len())
+            .find(|&i| !used[i] && fits(&preds[i], true))
+            .or_else(|| (0..preds.len()).find(|&i| !used[i] && fits(&preds[i], false)))?;
+        used[i] = true;
+        Some(i)
+    };
+    let required: Vec<&GoldMeeting> = g.meetings.iter().filter(|m| !m.optional).collect();
+    let matches: Vec<Option<usize>> = required.iter().map(|gm| pair(gm, &mut used)).collect();
+    for gm in g.meetings.iter().filter(|m| m.optional) {
+        pair(gm, &mut used);
+    }
+    for (gm, m) in required.iter().zip(&matches) {
+        match m {
+            Some(i) => score_match(gm, &preds[*i], report, notes),
+            None => {
+                report.meetings.missed += 1;
+                report.participants.missed += gm.participants.len();
+                report.themes.missed += gm.themes.len();
+                notes.push(format!(
+                    "missed meeting with {} on {}",
+                    gm.partner,
+                    show_gold_date(gm)
+                ));
+            }
+        }
+    }
+    // Predictions neither matched nor absorbed by an optional gold meeting.
+    let absorbed: BTreeSet<usize> = matches.iter().flatten().copied().collect();
+    for (i, p) in preds.iter().enumerate() {
+        if used[i] || absorbed.contains(&i) {
+            continue;
+        }
+        report.meetings.fp += 1;
+        report.participants.fp += p.participants.len();
+        report.themes.fp += p.themes.len();
+        notes.push(format!(
+            "false meeting with {} ({}): {}",
+            p.partner,
+            show_pred_date(p),
+            p.evidence
+        ));
+    }
+}
+
+fn score_match(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &mut Vec<String>) {
+    report.meetings.tp += 1;
+    let gd = gm.date.unwrap_or_default();
+    let date_ok = (gd.year, gd.month, gd.day) == (p.year, p.month, p.day);
+    report.date.check(date_ok);
+    if !date_ok {
+        notes.push(format!(
+            "{}: date {} (gold {})",
+            gm.partner,
+            show_pred_date(p),
+            show_gold_date(gm)
+        ));
+    }
+    let city_ok = gm.city.as_deref().map(fold) == p.city.as_deref().map(fold);
+    report.city.check(city_ok);
+    if !city_ok {
+        notes.push(format!(
+            "{}: city {:?} (gold {:?})",
+            gm.partner, p.city, gm.city
+        ));
+    }
+    if let Some(kind) = &gm.kind {
+        report.kind.check(*kind == p.kind);
+    }
+
+    let key = |n: &str| fold(n).split_whitespace().collect::<Vec<_>>().join(" ");
+    let optional: BTreeSet<String> = gm
+        .participants_optional
+        .iter()
+        .map(|x| key(&x.name))
+        .collect();
+    let mut counts = Counts::default();
+    for gp in &gm.participants {
+        match p
+            .participants
+            .iter()
+            .find(|pp| key(&pp.name) == key(&gp.name))
+        {
+            Some(pp) => {
+                counts.tp += 1;
+                if let Some(role) = &gp.role {
+                    report
+                        .role
+                        .check(pp.role.as_deref().map(fold) == Some(fold(role)));
+                }
+                if let Some(side) = &gp.side {
+                    let ok = *side == pp.side;
+                    report.side.check(ok);
+                    if !ok {
+                        notes.push(format!(
+                            "{}: {} side {} (gold {side})",
+                            gm.partner, gp.name, pp.side
+                        ));
+                    }
+                }
+            }
+            None => {
+                counts.missed += 1;
+                notes.push(format!("{}: missed participant {}", gm.partner, gp.name));
+            }
+        }
+    }
+    for pp in &p.participants {
+        let k = key(&pp.name);
+        if !gm.participants.iter().any(|gp| key(&gp.name) == k) && !optional.contains(&k) {
+            counts.fp += 1;
+            notes.push(format!("{}: false participant {}", gm.partner, pp.name));
+        }
+    }
+    report.participants.add(counts);
+
+    let gold_themes: BTreeSet<&str> = gm.themes.iter().map(String::as_str).collect();
+    let optional_themes: BTreeSet<&str> = gm.themes_optional.iter().map(String::as_str).collect();
+    for t in &gold_themes {
+        if p.themes.contains(*t) {
+            report.themes.tp += 1;
+        } else {
+            report.themes.missed += 1;
+            notes.push(format!("{}: missed theme {t}", gm.partner));
+        }
+    }
+    for t in &p.themes {
+        if !gold_themes.contains(t.as_str()) && !optional_themes.contains(t.as_str()) {
+            report.themes.fp += 1;
+            notes.push(format!("{}: false theme {t}", gm.partner));
+        }
+    }
+}
+
+/// Same month, and the same day; a gold meeting without a day (or with a
+/// range) also takes a day inside its range when `exact` is off.
+fn date_fits(gm: &GoldMeeting, p: &PredMeeting, exact: bool) -> bool {
+    let Some(gd) = gm.date else {
+        return !exact || p.month.is_none();
+    };
+    if gd.month != p.month {
+        return false;
+    }
+    if gd.day == p.day {
+        return true;
+    }
+    !exact
+        && gd.day.is_none()
+        && gm.date_range.as_ref().is_some_and(|r| {
+            p.day.is_some_and(|d| {
+                r.from.day.is_some_and(|f| f <= d) && r.to.day.is_some_and(|t| d <= t)
+            })
+        })
+}
+
+fn show_gold_date(gm: &GoldMeeting) -> String {
+    gm.date
+        .map_or("no date".into(), |d| show(d.year, d.month, d.day))
+}
+
+fn show_pred_date(p: &PredMeeting) -> String {
+    show(p.year, p.month, p.day)
+}
+
+fn show(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> String {
+    let part = |v: Option<u32>| v.map_or("?".to_string(), |v| format!("{v:02}"));
+    format!(
+        "{}-{}-{}",
+        year.map_or("????".to_string(), |y| y.to_string()),
+        part(month),
+        part(day)
+    )
+}
+
+/// Reads the predictions out of the `articles`, `meetings`, `participants` and `topics` tables.
+pub fn predictions(
+    articles: &DataFrame,
+    meetings: &DataFrame,
+    participants: &DataFrame,
+    topics: &DataFrame,
+) -> PolarsResult<Predictions> {
+    let names: BTreeMap<String, String> = strings(articles, "article_id")?
+        .into_iter()
+        .zip(strings(articles, "name")?)
+        .map(|(id, name)| (id.unwrap_or_default(), name.unwrap_or_default()))
+        .collect();
+    let ints = |df: &DataFrame, c: &str| -> PolarsResult<Vec<Option<i64>>> {
+        Ok(df.column(c)?.cast(&DataType::Int64)?.i64()?.to_vec())
+    };
+    let ids = strings(meetings, "meeting_id")?;
+    let (years, months, days) = (
+        ints(meetings, "year")?,
+        ints(meetings, "month")?,
+        ints(meetings, "day")?,
+    );
+    let (partners, cities, kinds) = (
+        strings(meetings, "partner")?,
+        strings(meetings, "city")?,
+        strings(meetings, "kind")?,
+    );
+    let (articles_of, evidence) = (
+        strings(meetings, "article_id")?,
+        strings(meetings, "evidence")?,
+    );
+    let mut by_id: BTreeMap<String, (String, PredMeeting)> = BTreeMap::new();
+    for i in 0..meetings.height() {
+        let article = names
+            .get(articles_of[i].as_deref().unwrap_or_default())
+            .cloned()
+            .unwrap_or_default();
+        let m = PredMeeting {
+            partner: partners[i].clone().unwrap_or_default(),
+            year: years[i].map(|v| v as i32),
+            month: months[i].map(|v| v as u32),
+            day: days[i].map(|v| v as u32),
+            city: cities[i].clone(),
+            kind: kinds[i].clone().unwrap_or_default(),
+            evidence: evidence[i].clone().unwrap_or_default(),
+            ..Default::default()
+        };
+        by_id.insert(ids[i].clone().unwrap_or_default(), (article, m));
+    }
+    let (pm, pn, pr, ps) = (
+        strings(participants, "meeting_id")?,
+        strings(participants, "name")?,
+        strings(participants, "role")?,
+        strings(participants, "side")?,
+    );
+    for i in 0..participants.height() {
+        if let Some((_, m)) = by_id.get_mut(pm[i].as_deref().unwrap_or_default()) {
+            m.participants.push(PredPerson {
+                name: pn[i].clone().unwrap_or_default(),
+                role: pr[i].clone(),
+                side: ps[i].clone().unwrap_or_default(),
+            });
+        }
+    }
+    let (tm, tt) = (strings(topics, "meeting_id")?, strings(topics, "theme")?);
+    for i in 0..topics.height() {
+        if let Some((_, m)) = by_id.get_mut(tm[i].as_deref().unwrap_or_default()) {
+            m.themes.insert(tt[i].clone().unwrap_or_default());
+        }
+    }
+    let mut out = Predictions::new();
+    for (_, (article, m)) in by_id {
+        out.entry(article).or_default().push(m);
+    }
+    Ok(out)
+}
+
+fn strings(df: &DataFrame, c: &str) -> PolarsResult<Vec<Option<String>>> {
+    Ok(df
+        .column(c)?
+        .as_materialized_series()
+        .str()?
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect())
+}
+
+/// Reads every Parquet file of one table under `dir/<table>/`.
+pub fn read_table(dir: &Path, table: &str) -> Result<DataFrame, Error> {
+    let root = dir.join(table);
+    let mut files = Vec::new();
+    collect_parquet(&root, &mut files)?;
+    files.sort();
+    let mut out: Option<DataFrame> = None;
+    for f in &files {
+        let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
+        let df = ParquetReader::new(file)
+            .finish()
+            .map_err(|e| Error::polars(f, e))?;
+        match &mut out {
+            Some(acc) => {
+                acc.vstack_mut(&df).map_err(|e| Error::polars(f, e))?;
+            }
+            None => out = Some(df),
+        }
+    }
+    out.ok_or_else(|| {
+        Error::Usage(format!(
+            "{}: no Parquet files (run `entente run` first)",
+            root.display()
+        ))
+    })
+}
+
+fn collect_parquet(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<(), Error> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_dir() {
+            collect_parquet(&path, files)?;
+        } else if path.extension().is_some_and(|x| x == "parquet") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+impl Report {
+    pub fn render(&self, verbose: bool) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "{:<14} {:>9} {:>7} {:>7} {:>5} {:>5} {:>6}",
+            "", "precision", "recall", "F1", "tp", "fp", "missed"
+        );
+        for (name, c) in [
+            ("meetings", self.meetings),
+            ("participants", self.participants),
+            ("themes", self.themes),
+        ] {
+            let _ = writeln!(
+                s,
+                "{name:<14} {:>9.2} {:>7.2} {:>7.2} {:>5} {:>5} {:>6}",
+                c.precision(),
+                c.recall(),
+                c.f1(),
+                c.tp,
+                c.fp,
+                c.missed
+            );
+        }
+        let _ = writeln!(s);
+        for (name, a) in [
+            ("date", self.date),
+            ("city", self.city),
+            ("kind", self.kind),
+            ("role", self.role),
+            ("side", self.side),
+        ] {
+            let _ = writeln!(
+                s,
+                "{:<14} {:>9.2}   ({}/{})",
+                format!("{name} accuracy"),
+                a.value(),
+                a.correct,
+                a.total
+            );
+        }
+        if verbose {
+            for (article, notes) in &self.articles {
+                let _ = writeln!(
+                    s,
+                    "\n{article}: {}",
+                    if notes.is_empty() { "all correct" } else { "" }
+                );
+                for n in notes {
+                    let _ = writeln!(s, "  - {n}");
+                }
+            }
+        }
+        s
+    }
+}

@@ -1,0 +1,203 @@
+//! Stage 4: meetings, their participants and their themes, from one article.
+//!
+//! Everything here is rule- and lexicon-driven. The steps:
+//! 1. `Doc` folds the text once and finds every lexicon mention in one pass;
+//! 2. `participants` finds people (names, titles, roles, countries);
+//! 3. `meetings` groups meeting cues into meetings and gives each its paragraphs;
+//! 4. `themes` counts theme cues in each meeting's own paragraphs.
+
+pub mod dates;
+pub mod meetings;
+pub mod participants;
+pub mod themes;
+
+use chrono::NaiveDate;
+
+use crate::clean::{Cleaned, Span};
+use crate::fold::{fold, Folded};
+use crate::lexicon::{Entity, Kind, Lexicon};
+use crate::segment::Sentence;
+
+/// A lexicon entry found in the text, in original byte offsets.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub span: Span,
+    pub what: Vec<Entity>,
+}
+
+impl Found {
+    pub fn get(&self, pred: impl Fn(&Entity) -> bool) -> Option<Entity> {
+        self.what.iter().copied().find(pred)
+    }
+}
+
+/// One article, folded and scanned once, shared by the extraction steps.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub folded: Folded,
+    pub lex: &'a Lexicon,
+    pub sentences: Vec<Sentence>,
+    /// Entity mentions inside the title and body, sorted by position.
+    pub entities: Vec<Found>,
+    /// Theme cues inside the title and body, sorted by position.
+    pub cues: Vec<Found>,
+    pub published: Option<NaiveDate>,
+    pub dateline: Option<Span>,
+    pub paragraphs: usize,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        cleaned: &Cleaned,
+        sentences: Vec<Sentence>,
+        lex: &'a Lexicon,
+        published: Option<NaiveDate>,
+    ) -> Doc<'a> {
+        let folded = Folded::new(text);
+        let (mut entities, mut cues) = (Vec::new(), Vec::new());
+        let inside = |span: Span| {
+            sentences
+                .iter()
+                .any(|s| s.span.start <= span.start && span.end <= s.span.end)
+        };
+        for m in lex.mentions(&folded.text) {
+            let (start, end) = folded.original_range(m.start, m.end);
+            let found = Found {
+                span: Span { start, end },
+                what: m.what,
+            };
+            if !inside(found.span) {
+                continue;
+            }
+            if matches!(found.what[0], Entity::Theme(_)) {
+                cues.push(found);
+            } else {
+                entities.push(found);
+            }
+        }
+        Doc {
+            text,
+            folded,
+            lex,
+            sentences,
+            entities,
+            cues,
+            published,
+            dateline: cleaned.dateline,
+            paragraphs: cleaned.body.len(),
+        }
+    }
+
+    /// Entity mentions within a span.
+    pub fn entities_in(&self, span: Span) -> &[Found] {
+        let from = self.entities.partition_point(|f| f.span.start < span.start);
+        let to = self.entities.partition_point(|f| f.span.start < span.end);
+        &self.entities[from..to.max(from)]
+    }
+
+    /// The folded form of a piece of the original text.
+    pub fn folded(&self, span: Span) -> String {
+        fold(span.slice(self.text))
+    }
+
+    /// The folded words of a span.
+    pub fn words(&self, span: Span) -> Vec<String> {
+        self.folded(span)
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The folded word right before `at` ("du" in "… accueil du général").
+    pub fn word_before(&self, at: usize) -> Option<String> {
+        let before = fold(&self.text[..at]);
+        let trimmed = before.trim_end();
+        let word: String = trimmed
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '\'')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (!word.is_empty()).then_some(word)
+    }
+
+    pub fn sentence_of(&self, at: usize) -> Option<usize> {
+        self.sentences
+            .iter()
+            .position(|s| s.span.start <= at && at < s.span.end)
+    }
+}
+
+/// A meeting, as extracted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meeting {
+    pub date: dates::PartialDate,
+    pub end: Option<dates::PartialDate>,
+    pub city: Option<String>,
+    pub country: Option<String>,
+    pub kind: Kind,
+    pub multilateral: bool,
+    pub partner: String,
+    pub partner_type: &'static str,
+    /// The sentence reporting the meeting.
+    pub evidence: Span,
+    /// The meeting cue in it ("a rencontré").
+    pub trigger: Span,
+    pub agreement_signed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Participant {
+    pub meeting: usize,
+    pub name: String,
+    pub surface: String,
+    pub role: Option<String>,
+    pub organization: Option<String>,
+    pub country: Option<String>,
+    pub host: bool,
+    /// The sentence where the person is named in this meeting.
+    pub evidence: Span,
+    /// The name as written there.
+    pub mention: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    pub meeting: usize,
+    pub theme: String,
+    pub mentions: usize,
+    /// The first cue, and the sentence holding it.
+    pub trigger: Span,
+    pub evidence: Span,
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Extraction {
+    pub meetings: Vec<Meeting>,
+    pub participants: Vec<Participant>,
+    pub topics: Vec<Topic>,
+}
+
+/// Runs every extraction step on one cleaned, segmented article.
+pub fn extract(
+    text: &str,
+    cleaned: &Cleaned,
+    sentences: Vec<Sentence>,
+    lex: &Lexicon,
+    published: Option<NaiveDate>,
+) -> Extraction {
+    let doc = Doc::new(text, cleaned, sentences, lex, published);
+    let people = participants::find(&doc);
+    let drafts = meetings::find(&doc, &people);
+    let participants = participants::assign(&doc, &people, &drafts);
+    let topics = themes::assign(&doc, &people, &drafts);
+    Extraction {
+        meetings: drafts.meetings,
+        participants,
+        topics,
+    }
+}

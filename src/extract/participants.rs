@@ -1,0 +1,683 @@
+//! People: names, the titles around them, and who takes part in which meeting.
+//!
+//! A capitalised run of words is a person's name only when something licenses
+//! it: the people gazetteer, an honorific ("Mme", "général") or a title
+//! ("le ministre de l'Intérieur du Mozambique, …") next to it, or a verb right
+//! after it ("K. Shanmugam a qualifié…"). Single words ("Mme Kubayi") refer to
+//! the full name already seen that ends with them. Descriptions ("le ministre
+//! vietnamien", "le représentant iranien", "ce dernier") resolve to the person
+//! they designate.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::meetings::Drafts;
+use super::{Doc, Participant};
+use crate::clean::Span;
+use crate::fold::{at_word_boundaries, fold};
+use crate::lexicon::{plain_word, Entity, OrgKind};
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    /// Folded name, for matching other mentions of the same person.
+    key: String,
+    pub role: Option<String>,
+    pub organization: Option<usize>,
+    pub country: Option<usize>,
+    gazetteer: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonMention {
+    pub person: usize,
+    /// The name (or description) as written.
+    pub span: Span,
+    pub sentence: usize,
+    /// Where the noun phrase starts, title or honorific included.
+    pub phrase_start: usize,
+    /// The person acts in the clause ("X a souligné"): a participant, not a mere mention.
+    pub subject: bool,
+}
+
+pub struct People {
+    pub persons: Vec<Person>,
+    pub mentions: Vec<PersonMention>,
+    /// Every title with the words it governs ("conseiller adjoint à la sécurité nationale indien").
+    pub titles: Vec<Span>,
+}
+
+impl People {
+    pub fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = &PersonMention> {
+        self.mentions.iter().filter(move |m| m.sentence == sentence)
+    }
+}
+
+/// A title with what follows it: "secrétaire du Conseil de sécurité de la Fédération de Russie".
+#[derive(Debug, Clone)]
+struct Phrase {
+    span: Span,
+    role: String,
+    country: Option<usize>,
+    organization: Option<usize>,
+}
+
+/// A capitalised run that may be a name.
+struct Candidate {
+    span: Span,
+    sentence: usize,
+    words: usize,
+    gazetteer: Option<usize>,
+}
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Lu}\.(?:-\p{Lu}\.)?|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
+        .expect("token pattern compiles")
+});
+
+pub fn find(doc: &Doc) -> People {
+    let phrases: Vec<Phrase> = titles(doc);
+    let mut people = People {
+        persons: Vec::new(),
+        mentions: Vec::new(),
+        titles: phrases.iter().map(|p| p.span).collect(),
+    };
+    let candidates: Vec<Candidate> = (0..doc.sentences.len())
+        .flat_map(|si| candidates(doc, si))
+        .collect();
+    // Full names separate a title from a later name; a lone capitalised word
+    // ("Développement" in a ministry's name) does not.
+    let spans: Vec<Span> = candidates
+        .iter()
+        .filter(|c| c.words >= 2 || c.gazetteer.is_some())
+        .map(|c| c.span)
+        .collect();
+    let mut claimed = vec![false; phrases.len()];
+
+    // Full names first, so that single words can refer back to them.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            candidates[i].words < 2 && candidates[i].gazetteer.is_none(),
+            i,
+        )
+    });
+    for i in order {
+        let c = &candidates[i];
+        let sentence_end = doc.sentences[c.sentence].span.end;
+        let honorific = honorific_before(doc, c.span.start);
+        let before = phrase_before(doc, &phrases, c, &spans).filter(|&p| {
+            // A lone word needs its title right next to it ("le ministre Lam").
+            c.words >= 2
+                || doc
+                    .folded(Span {
+                        start: phrases[p].span.end,
+                        end: c.span.start,
+                    })
+                    .trim()
+                    .trim_end_matches(',')
+                    .is_empty()
+        });
+        let after = if before.is_none() {
+            phrase_after(doc, &phrases, &claimed, c, &spans)
+        } else {
+            None
+        };
+        let subject = is_subject(doc, c.span.end, sentence_end, &spans);
+        let initial = c.span.slice(doc.text).contains('.');
+        let licensed = c.gazetteer.is_some()
+            || honorific.is_some()
+            || before.is_some()
+            || after.is_some()
+            || (subject && (c.words >= 2 || initial));
+        if !licensed {
+            continue;
+        }
+        let phrase = before.or(after);
+        if let Some(p) = phrase {
+            claimed[p] = true;
+        }
+        let person = identify(doc, &mut people, c);
+        let Some(person) = person else { continue };
+        if let Some(p) = phrase {
+            enrich(&mut people.persons[person], &phrases[p]);
+        }
+        let phrase_start = [
+            Some(c.span.start),
+            honorific,
+            before.map(|p| phrases[p].span.start),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(c.span.start);
+        people.mentions.push(PersonMention {
+            person,
+            span: c.span,
+            sentence: c.sentence,
+            phrase_start,
+            subject,
+        });
+    }
+    describe(doc, &mut people, &phrases, &claimed, &spans);
+    people.mentions.sort_by_key(|m| m.span.start);
+    people
+}
+
+/// Capitalised runs and gazetteer names in one sentence.
+fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
+    let span = doc.sentences[si].span;
+    let content = span.slice(doc.text);
+    let known: Vec<(Span, usize)> = doc
+        .entities_in(span)
+        .iter()
+        .filter_map(|f| match f.get(|e| matches!(e, Entity::Person(_))) {
+            Some(Entity::Person(p)) if starts_upper(f.span.slice(doc.text)) => Some((f.span, p)),
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<Candidate> = known
+        .iter()
+        .map(|&(s, p)| Candidate {
+            span: s,
+            sentence: si,
+            words: s.slice(doc.text).split_whitespace().count(),
+            gazetteer: Some(p),
+        })
+        .collect();
+    let mut run: Vec<Span> = Vec::new();
+    let flush = |run: &mut Vec<Span>, out: &mut Vec<Candidate>| {
+        // A run never ends on a particle ("de").
+        while run.last().is_some_and(|t| !starts_upper(t.slice(doc.text))) {
+            run.pop();
+        }
+        if let (Some(first), Some(last)) = (run.first(), run.last()) {
+            let s = Span {
+                start: first.start,
+                end: last.end,
+            };
+            if !known
+                .iter()
+                .any(|(k, _)| k.start < s.end && s.start < k.end)
+            {
+                out.push(Candidate {
+                    span: s,
+                    sentence: si,
+                    words: run.len(),
+                    gazetteer: None,
+                });
+            }
+        }
+        run.clear();
+    };
+    for m in TOKEN.find_iter(content) {
+        let tok = Span {
+            start: span.start + m.start(),
+            end: span.start + m.end(),
+        };
+        let word = m.as_str();
+        let joined = run.last().is_some_and(|prev| {
+            let gap = &doc.text[prev.end..tok.start];
+            !gap.is_empty() && gap.chars().all(char::is_whitespace) && !gap.contains('\n')
+        });
+        if !joined {
+            flush(&mut run, &mut out);
+        }
+        if is_name_word(doc, tok, word)
+            || (!run.is_empty() && doc.lex.name_particles.contains(&fold(word)))
+        {
+            run.push(tok);
+        } else {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A capitalised word that is not a known place, body, title or function word.
+fn is_name_word(doc: &Doc, tok: Span, word: &str) -> bool {
+    if !starts_upper(word) {
+        return false;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return false; // an acronym ("NSC", "PCV")
+    }
+    if doc.lex.function_words.contains(&fold(word)) {
+        return false;
+    }
+    let covered = doc
+        .entities_in(Span {
+            start: 0,
+            end: tok.end,
+        })
+        .iter()
+        .rev()
+        .take(4)
+        .any(|f| {
+            f.span.start <= tok.start
+                && tok.end <= f.span.end
+                && !matches!(f.what[0], Entity::Person(_))
+        });
+    !covered
+}
+
+/// Every title in the text with the words it governs.
+fn titles(doc: &Doc) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    for (i, f) in doc.entities.iter().enumerate() {
+        let Some(Entity::Title(t)) = f.get(|e| matches!(e, Entity::Title(_))) else {
+            continue;
+        };
+        let mut phrase = Phrase {
+            span: f.span,
+            role: doc.lex.titles[t].en.clone(),
+            country: None,
+            organization: None,
+        };
+        let mut portfolios: Vec<usize> = Vec::new();
+        let mut home_default = false;
+        for next in &doc.entities[i + 1..] {
+            let gap = doc.folded(Span {
+                start: phrase.span.end,
+                end: next.span.start,
+            });
+            if !is_connector(gap.trim()) {
+                break;
+            }
+            let joins_with_and = gap.trim_start().starts_with("et");
+            if let Some(Entity::Demonym(c)) = next.get(|e| matches!(e, Entity::Demonym(_))) {
+                phrase.country.get_or_insert(c);
+            } else if let Some(Entity::Portfolio(p)) =
+                next.get(|e| matches!(e, Entity::Portfolio(_)))
+            {
+                if !portfolios.is_empty() && !joins_with_and {
+                    break;
+                }
+                home_default |= doc.lex.portfolios[p].home_default;
+                portfolios.push(p);
+            } else if let Some(Entity::Country(c)) = next.get(|e| matches!(e, Entity::Country(_))) {
+                phrase.country.get_or_insert(c);
+            } else if let Some(Entity::Organization(o)) =
+                next.get(|e| matches!(e, Entity::Organization(_)))
+            {
+                phrase.organization.get_or_insert(o);
+                if doc.lex.organizations[o].kind == OrgKind::Company {
+                    phrase.country = phrase.country.or(doc.lex.organizations[o].country);
+                }
+            } else if let Some(Entity::City(c)) = next.get(|e| matches!(e, Entity::City(_))) {
+                phrase.country.get_or_insert(doc.lex.cities[c].country);
+            } else {
+                break;
+            }
+            phrase.span.end = next.span.end;
+        }
+        if !portfolios.is_empty() {
+            let names: Vec<&str> = portfolios
+                .iter()
+                .map(|&p| doc.lex.portfolios[p].en.as_str())
+                .collect();
+            phrase.role = format!("{} of {}", phrase.role, names.join(" and "));
+        }
+        if home_default && phrase.country.is_none() && phrase.organization.is_none() {
+            phrase.country = Some(doc.lex.home);
+        }
+        out.push(phrase);
+    }
+    out
+}
+
+fn is_connector(gap: &str) -> bool {
+    matches!(
+        gap,
+        "" | "de"
+            | "du"
+            | "de la"
+            | "des"
+            | "de l'"
+            | "d'"
+            | "l'"
+            | "et"
+            | "et de"
+            | "et du"
+            | "et des"
+            | "et de la"
+            | "et de l'"
+            | "et d'"
+            | "a la"
+            | "au"
+            | "aux"
+            | "pour"
+            | "pour la"
+            | "pour le"
+            | "charge de"
+            | "chargee de"
+            | "charge du"
+            | "chargee du"
+            | "charge des"
+            | "chargee des"
+    )
+}
+
+/// "général X", "Mme X": the honorific's start.
+fn honorific_before(doc: &Doc, at: usize) -> Option<usize> {
+    doc.entities_in(Span {
+        start: at.saturating_sub(40),
+        end: at,
+    })
+    .iter()
+    .filter(|f| f.what.contains(&Entity::Honorific))
+    .rfind(|f| doc.text[f.span.end..at].chars().all(char::is_whitespace))
+    .map(|f| f.span.start)
+}
+
+/// "le ministre de l'Intérieur du Mozambique, Paulo X": a title ending right
+/// before the name (a few words and one final comma allowed in between).
+fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -> Option<usize> {
+    let sentence = doc.sentences[c.sentence].span;
+    let i = phrases
+        .iter()
+        .rposition(|p| p.span.end <= c.span.start && p.span.start >= sentence.start)?;
+    let gap_span = Span {
+        start: phrases[i].span.end,
+        end: c.span.start,
+    };
+    let gap = doc.folded(gap_span);
+    let trimmed = gap.trim_end();
+    let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
+    let ok = !inner.contains([',', '.', ';', ':'])
+        && doc.words(gap_span).len() <= 8
+        && !names
+            .iter()
+            .any(|n| gap_span.start <= n.start && n.end <= gap_span.end);
+    ok.then_some(i)
+}
+
+/// "Sergueï X, secrétaire du Conseil de sécurité…": a title in the apposition after the name.
+fn phrase_after(
+    doc: &Doc,
+    phrases: &[Phrase],
+    claimed: &[bool],
+    c: &Candidate,
+    names: &[Span],
+) -> Option<usize> {
+    let sentence = doc.sentences[c.sentence].span;
+    let i = phrases
+        .iter()
+        .position(|p| p.span.start >= c.span.end && p.span.end <= sentence.end)?;
+    let gap_span = Span {
+        start: c.span.end,
+        end: phrases[i].span.start,
+    };
+    let gap = doc.folded(gap_span);
+    let ok = !claimed[i]
+        && gap.trim_start().starts_with(',')
+        && gap.matches(',').count() <= 2
+        && !gap.contains(['.', ';', ':'])
+        && doc.words(gap_span).len() <= 10
+        && !names
+            .iter()
+            .any(|n| gap_span.start <= n.start && n.end <= gap_span.end);
+    ok.then_some(i)
+}
+
+/// The words after a name: a finite verb, possibly after an apposition
+/// ("X, ministre de la Police, a présidé").
+fn is_subject(doc: &Doc, end: usize, sentence_end: usize, names: &[Span]) -> bool {
+    let rest = &doc.text[end..sentence_end];
+    let first_word = |s: &str| TOKEN.find(s).map(|m| plain_word(m.as_str()));
+    let is_verb = |s: &str| first_word(s).is_some_and(|w| doc.lex.finite_verbs.contains(&w));
+    if !rest.trim_start().starts_with(',') {
+        return is_verb(rest);
+    }
+    let mut at = end;
+    for piece in rest.split(',').skip(1).take(3) {
+        let piece_span = Span {
+            start: at,
+            end: at + piece.len() + 1,
+        };
+        at += piece.len() + 1;
+        if is_verb(piece) {
+            return true;
+        }
+        let has_name = names
+            .iter()
+            .any(|n| piece_span.start <= n.start && n.end <= piece_span.end + 1);
+        if has_name || piece.split_whitespace().count() > 14 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Finds or creates the person a name refers to.
+fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
+    let surface = c.span.slice(doc.text);
+    if let Some(g) = c.gazetteer {
+        let entry = &doc.lex.people[g];
+        let key = fold(&entry.name);
+        if let Some(i) = people.persons.iter().position(|p| p.key == key) {
+            return Some(i);
+        }
+        people.persons.push(Person {
+            name: entry.name.clone(),
+            key,
+            role: None,
+            organization: None,
+            country: Some(entry.country),
+            gazetteer: true,
+        });
+        return Some(people.persons.len() - 1);
+    }
+    let key = fold(surface);
+    if let Some(i) = people.persons.iter().position(|p| p.key == key) {
+        if accents(surface) > accents(&people.persons[i].name) && !people.persons[i].gazetteer {
+            people.persons[i].name = surface.to_string();
+        }
+        return Some(i);
+    }
+    if c.words == 1 {
+        // A surname alone refers to the full name ending with it.
+        if let Some(i) = people
+            .persons
+            .iter()
+            .position(|p| p.key.rsplit(' ').next() == Some(key.as_str()))
+        {
+            return Some(i);
+        }
+    }
+    people.persons.push(Person {
+        name: surface.to_string(),
+        key,
+        role: None,
+        organization: None,
+        country: None,
+        gazetteer: false,
+    });
+    Some(people.persons.len() - 1)
+}
+
+fn accents(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_ascii()).count()
+}
+
+/// Keeps the most specific role seen, and the first country and organisation.
+fn enrich(person: &mut Person, phrase: &Phrase) {
+    if person
+        .role
+        .as_ref()
+        .is_none_or(|r| r.len() < phrase.role.len())
+    {
+        person.role = Some(phrase.role.clone());
+    }
+    person.organization = person.organization.or(phrase.organization);
+    if !person.gazetteer {
+        person.country = person.country.or(phrase.country);
+    }
+}
+
+/// Descriptions and anaphors that act in a clause: "le ministre vietnamien a
+/// réaffirmé", "Le représentant iranien a salué", "Ce dernier est à Hanoï".
+fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool], names: &[Span]) {
+    let mut found = Vec::new();
+    for (i, p) in phrases.iter().enumerate() {
+        if claimed[i] || !preceded_by_determiner(doc, p.span.start) {
+            continue;
+        }
+        let Some(si) = doc.sentence_of(p.span.start) else {
+            continue;
+        };
+        if !is_subject(doc, p.span.end, doc.sentences[si].span.end, names) {
+            continue;
+        }
+        let person = match p.country {
+            Some(country) => latest(people, p.span.start, |q| q.country == Some(country)),
+            None => latest(people, p.span.start, |q| {
+                q.role
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with(p.role.as_str()))
+            }),
+        };
+        if let Some(person) = person {
+            found.push(PersonMention {
+                person,
+                span: p.span,
+                sentence: si,
+                phrase_start: p.span.start,
+                subject: true,
+            });
+        }
+    }
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let folded = doc.folded(sentence.span);
+        for noun in &doc.lex.reference_nouns {
+            for (at, _) in folded.match_indices(noun.as_str()) {
+                if !at_word_boundaries(&folded, at, at + noun.len()) {
+                    continue;
+                }
+                let start = doc
+                    .folded
+                    .original_offset(doc.folded.folded_offset(sentence.span.start) + at);
+                let Some(demonym) = doc
+                    .entities_in(Span {
+                        start,
+                        end: sentence.span.end,
+                    })
+                    .iter()
+                    .take(2)
+                    .find_map(|f| match f.get(|e| matches!(e, Entity::Demonym(_))) {
+                        Some(Entity::Demonym(c)) => Some((c, f.span.end)),
+                        _ => None,
+                    })
+                else {
+                    continue;
+                };
+                if !preceded_by_determiner(doc, start)
+                    || !is_subject(doc, demonym.1, sentence.span.end, names)
+                {
+                    continue;
+                }
+                if let Some(person) = latest(people, start, |q| q.country == Some(demonym.0)) {
+                    let span = Span {
+                        start,
+                        end: demonym.1,
+                    };
+                    found.push(PersonMention {
+                        person,
+                        span,
+                        sentence: si,
+                        phrase_start: start,
+                        subject: true,
+                    });
+                }
+            }
+        }
+        for anaphor in &doc.lex.anaphors {
+            if let Some(at) = folded.find(anaphor.as_str()) {
+                let fs = doc.folded.folded_offset(sentence.span.start) + at;
+                let (start, end) = doc.folded.original_range(fs, fs + anaphor.len());
+                let earlier = people
+                    .mentions
+                    .iter()
+                    .filter(|m| m.span.end <= start)
+                    .max_by_key(|m| m.span.end);
+                if let (Some(m), true) = (earlier, is_subject(doc, end, sentence.span.end, names)) {
+                    let span = Span { start, end };
+                    found.push(PersonMention {
+                        person: m.person,
+                        span,
+                        sentence: si,
+                        phrase_start: start,
+                        subject: true,
+                    });
+                }
+            }
+        }
+    }
+    people.mentions.extend(found);
+}
+
+fn preceded_by_determiner(doc: &Doc, at: usize) -> bool {
+    doc.word_before(at)
+        .is_some_and(|w| doc.lex.determiners.contains(&w))
+}
+
+/// The person most recently named before `at` (or else the first named after it) that fits.
+fn latest(people: &People, at: usize, fits: impl Fn(&Person) -> bool) -> Option<usize> {
+    let fitting = || {
+        people
+            .mentions
+            .iter()
+            .filter(|m| fits(&people.persons[m.person]))
+    };
+    fitting()
+        .filter(|m| m.span.end <= at)
+        .max_by_key(|m| m.span.end)
+        .or_else(|| fitting().min_by_key(|m| m.span.start))
+        .map(|m| m.person)
+}
+
+/// Participants of every meeting, with their side.
+pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
+    let mut out = Vec::new();
+    for mi in 0..drafts.meetings.len() {
+        let mut seen: Vec<usize> = Vec::new();
+        let home_is_host = drafts.home_is_host(doc, mi);
+        for m in drafts.participant_mentions(doc, people, mi) {
+            if seen.contains(&m.person) {
+                continue;
+            }
+            seen.push(m.person);
+            let person = &people.persons[m.person];
+            let country = person.country.or_else(|| {
+                // An unknown person facing a known home participant is on the partner's side.
+                let has_home = seen
+                    .iter()
+                    .any(|&p| people.persons[p].country == Some(doc.lex.home));
+                has_home.then(|| drafts.partner_country[mi]).flatten()
+            });
+            let is_home = country == Some(doc.lex.home);
+            let evidence = doc.sentences[m.sentence].span;
+            out.push(Participant {
+                meeting: mi,
+                name: person.name.clone(),
+                surface: m.span.slice(doc.text).to_string(),
+                role: person.role.clone(),
+                organization: person
+                    .organization
+                    .map(|o| doc.lex.organizations[o].name.clone()),
+                country: country.map(|c| doc.lex.countries[c].name.clone()),
+                host: is_home == home_is_host,
+                evidence,
+                mention: m.span,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,158 @@
+//! Accent- and case-insensitive view of a text, with a map back to the original.
+//!
+//! All lexicon matching runs on folded text so that "Hanoï", "Hà Nội" and "HANOI"
+//! meet the same entry, while every match is reported in original byte offsets.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Folded copy of a text plus, for each folded byte, the original byte offset.
+pub struct Folded {
+    pub text: String,
+    /// `orig[i]` is the byte offset in the original of folded byte `i`; one extra
+    /// entry maps the end of the folded text to the end of the original.
+    orig: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut orig = Vec::with_capacity(original.len() + 1);
+        let mut buf = String::new();
+        for (at, ch) in original.char_indices() {
+            buf.clear();
+            fold_char(ch, &mut buf);
+            for _ in 0..buf.len() {
+                orig.push(at as u32);
+            }
+            text.push_str(&buf);
+        }
+        orig.push(original.len() as u32);
+        Folded { text, orig }
+    }
+
+    /// Original byte range of a folded byte range.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.orig[start] as usize;
+        // The end maps to the start of the first original char *after* the range.
+        let e = if end == 0 {
+            0
+        } else {
+            let last = self.orig[end - 1] as usize;
+            let mut next = end;
+            while next < self.orig.len() - 1 && self.orig[next] as usize == last {
+                next += 1;
+            }
+            self.orig[next] as usize
+        };
+        (s, e)
+    }
+
+    /// Original byte offset of a folded byte offset.
+    pub fn original_offset(&self, folded: usize) -> usize {
+        self.orig[folded] as usize
+    }
+
+    /// Folded byte offset of an original byte offset (first folded byte at or after it).
+    pub fn folded_offset(&self, original: usize) -> usize {
+        self.orig.partition_point(|&o| (o as usize) < original)
+    }
+}
+
+/// Folds a string without keeping the offset map (for lexicon entries).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        fold_char(ch, &mut out);
+    }
+    out
+}
+
+/// Case-preserving ASCII transliteration, for `name_ascii`.
+pub fn ascii_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        let mut folded = String::new();
+        fold_char(ch, &mut folded);
+        if ch.is_uppercase() {
+            out.extend(folded.chars().flat_map(char::to_uppercase));
+        } else {
+            out.push_str(&folded);
+        }
+    }
+    out
+}
+
+fn fold_char(ch: char, out: &mut String) {
+    match ch {
+        '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{00b4}' => out.push('\''),
+        '\u{201c}' | '\u{201d}' | '\u{00ab}' | '\u{00bb}' => out.push('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        '\u{00a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' => out.push(' '),
+        'đ' | 'Đ' => out.push('d'),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ø' | 'Ø' => out.push('o'),
+        'ł' | 'Ł' => out.push('l'),
+        'ß' => out.push_str("ss"),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+}
+
+/// True when `c` can be part of a word (letters, digits, and the folded forms of them).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True when `text[start..end]` is delimited by non-word characters on both sides.
+pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_and_typography() {
+        assert_eq!(fold("Hà Nội"), "ha noi");
+        assert_eq!(fold("Lương Tam Quang"), "luong tam quang");
+        assert_eq!(fold("d’accueil – Œuvre"), "d'accueil - oeuvre");
+        assert_eq!(fold("80ᵉ"), "80e");
+        assert_eq!(fold("Đặng"), "dang");
+        assert_eq!(ascii_name("Lương Tam Quang"), "Luong Tam Quang");
+        assert_eq!(ascii_name("Đặng"), "Dang");
+    }
+
+    #[test]
+    fn maps_folded_ranges_back_to_original_bytes() {
+        let original = "Le Hà Nội œuvre";
+        let f = Folded::new(original);
+        let at = f.text.find("ha noi").unwrap();
+        let (s, e) = f.original_range(at, at + "ha noi".len());
+        assert_eq!(&original[s..e], "Hà Nội");
+        let at = f.text.find("oeuvre").unwrap();
+        let (s, e) = f.original_range(at + 1, at + 6);
+        assert_eq!(
+            &original[s..e],
+            "œuvre",
+            "a range starting inside a ligature widens to it"
+        );
+        assert_eq!(
+            f.folded_offset(original.find("Nội").unwrap()),
+            f.text.find("noi").unwrap()
+        );
+    }
+
+    #[test]
+    fn word_boundaries() {
+        assert!(at_word_boundaries("l'inde est", 2, 6));
+        assert!(!at_word_boundaries("independance", 0, 4));
+    }
+}

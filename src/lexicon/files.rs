@@ -1,0 +1,209 @@
+//! The on-disk shape of the lexicon: one TOML file per kind of knowledge.
+//!
+//! Unknown keys are rejected so that a typo in a data file is an error at
+//! start-up, not a silently ignored entry.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountriesFile {
+    pub country: Vec<Country>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub name: String,
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    pub capital: Option<String>,
+    #[serde(default)]
+    pub home: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitiesFile {
+    pub city: Vec<City>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct City {
+    pub name: String,
+    pub names: Vec<String>,
+    pub country: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationsFile {
+    pub organization: Vec<Organization>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    InternationalOrg,
+    Company,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    pub name: String,
+    pub names: Vec<String>,
+    pub kind: OrgKind,
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitlesFile {
+    pub title: Vec<Title>,
+    pub portfolio: Vec<Portfolio>,
+    pub honorific: Vec<Honorific>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    pub fr: Vec<String>,
+    pub en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Portfolio {
+    pub fr: Vec<String>,
+    pub en: String,
+    #[serde(default)]
+    pub home_default: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Honorific {
+    pub fr: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeopleFile {
+    pub person: Vec<Person>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub country: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemesFile {
+    pub theme: Vec<Theme>,
+}
+
+/// A theme code with its French cues. A cue ending in `*` also matches longer
+/// words ("terroris*" matches "terroriste").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub code: String,
+    pub cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerbsFile {
+    pub meeting: Vec<MeetingCue>,
+    pub clause: ClauseWords,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Reception,
+    Talks,
+    Dialogue,
+    Visit,
+    Conference,
+    PhoneCall,
+    Signing,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Reception => "reception",
+            Kind::Talks => "talks",
+            Kind::Dialogue => "dialogue",
+            Kind::Visit => "visit",
+            Kind::Conference => "conference",
+            Kind::PhoneCall => "phone_call",
+            Kind::Signing => "signing",
+        }
+    }
+
+    /// When one sentence carries several cues, the most specific kind wins.
+    pub fn precedence(self) -> u8 {
+        match self {
+            Kind::Conference => 7,
+            Kind::PhoneCall => 6,
+            Kind::Dialogue => 5,
+            Kind::Talks => 4,
+            Kind::Reception => 3,
+            Kind::Signing => 2,
+            Kind::Visit => 1,
+        }
+    }
+}
+
+/// How much a cue says on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    /// A finite verb or participle reporting the meeting ("a reçu", "s'est entretenu avec").
+    Verb,
+    /// A phrase that opens a paragraph about one meeting ("Lors de sa rencontre avec").
+    Lead,
+    /// A noun that may report or only recall a meeting ("la visite", "les discussions").
+    Noun,
+    /// A collective reception ("a reçu successivement"): frames the meetings that follow.
+    Frame,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingCue {
+    pub kind: Kind,
+    pub strength: Strength,
+    pub forms: Vec<String>,
+}
+
+/// Words that tell a person is the subject of a clause ("X a souligné", "X, ..., affirme").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseWords {
+    pub finite_verbs: Vec<String>,
+    pub determiners: Vec<String>,
+    pub function_words: Vec<String>,
+    pub name_particles: Vec<String>,
+    pub reference_nouns: Vec<String>,
+    pub anaphors: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoiseFile {
+    pub stop_markers: Vec<String>,
+    pub link_prefixes: Vec<String>,
+    pub caption_words: Vec<String>,
+    pub agencies: Vec<String>,
+}

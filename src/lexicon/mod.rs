@@ -1,0 +1,366 @@
+//! Domain knowledge, loaded once and validated at start-up.
+//!
+//! The lexicon is a directory of TOML files (see `lexicon/` at the top of the
+//! repository, embedded in the binary as the default). Every French form is
+//! folded (lower case, no accents) and compiled into one Aho-Corasick
+//! automaton, so one pass over an article finds every known entity.
+
+mod files;
+mod matcher;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub use files::{Kind, OrgKind, Strength};
+pub use matcher::{Entity, Mention};
+
+use crate::error::Error;
+use crate::fold::fold;
+use matcher::Matcher;
+
+/// The lexicon files, by name; the embedded defaults are compiled in.
+const FILES: [(&str, &str); 8] = [
+    (
+        "countries.toml",
+        include_str!("../../lexicon/countries.toml"),
+    ),
+    ("cities.toml", include_str!("../../lexicon/cities.toml")),
+    (
+        "organizations.toml",
+        include_str!("../../lexicon/organizations.toml"),
+    ),
+    ("titles.toml", include_str!("../../lexicon/titles.toml")),
+    ("people.toml", include_str!("../../lexicon/people.toml")),
+    ("themes.toml", include_str!("../../lexicon/themes.toml")),
+    ("verbs.toml", include_str!("../../lexicon/verbs.toml")),
+    ("noise.toml", include_str!("../../lexicon/noise.toml")),
+];
+
+pub struct Country {
+    pub name: String,
+    pub capital: Option<usize>,
+}
+
+pub struct City {
+    pub name: String,
+    pub country: usize,
+}
+
+pub struct Organization {
+    pub name: String,
+    pub kind: OrgKind,
+    pub country: Option<usize>,
+}
+
+pub struct Title {
+    pub en: String,
+}
+
+pub struct Portfolio {
+    pub en: String,
+    pub home_default: bool,
+}
+
+pub struct Person {
+    pub name: String,
+    pub country: usize,
+}
+
+pub struct MeetingCue {
+    pub kind: Kind,
+    pub strength: Strength,
+}
+
+/// Folded page-furniture markers, used by the clean stage.
+pub struct Noise {
+    pub stop_markers: Vec<String>,
+    pub link_prefixes: Vec<String>,
+    pub caption_words: Vec<String>,
+    pub agencies: Vec<String>,
+}
+
+pub struct Lexicon {
+    pub home: usize,
+    pub noise: Noise,
+    pub countries: Vec<Country>,
+    pub cities: Vec<City>,
+    pub organizations: Vec<Organization>,
+    pub titles: Vec<Title>,
+    pub portfolios: Vec<Portfolio>,
+    pub people: Vec<Person>,
+    pub themes: Vec<String>,
+    pub meeting_cues: Vec<MeetingCue>,
+    /// Lower-case (not accent-folded: "a" is a verb, "à" is not) finite verbs
+    /// and auxiliaries that follow a clause subject.
+    pub finite_verbs: HashSet<String>,
+    /// Folded determiners: a verb-like cue right after one is a noun ("la rencontre").
+    pub determiners: HashSet<String>,
+    /// Folded function words: never part of a name even when capitalised.
+    pub function_words: HashSet<String>,
+    /// Folded lower-case particles inside names ("bin", "van", "von").
+    pub name_particles: HashSet<String>,
+    /// Folded nouns that refer back to a participant ("homologue", "représentant").
+    pub reference_nouns: HashSet<String>,
+    /// Folded pronoun phrases naming the last person mentioned ("ce dernier").
+    pub anaphors: Vec<String>,
+    pub(crate) matcher: Matcher,
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn embedded() -> Result<Lexicon, Error> {
+        let sources = FILES
+            .iter()
+            .map(|(name, text)| (PathBuf::from(name), text.to_string()));
+        Lexicon::from_sources(sources.collect())
+    }
+
+    /// A lexicon directory holding the same files as the embedded one.
+    pub fn from_dir(dir: &Path) -> Result<Lexicon, Error> {
+        let mut sources = Vec::new();
+        for (name, _) in FILES {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            sources.push((path, text));
+        }
+        Lexicon::from_sources(sources)
+    }
+
+    fn from_sources(sources: Vec<(PathBuf, String)>) -> Result<Lexicon, Error> {
+        let parse = |i: usize| &sources[i];
+        let countries: files::CountriesFile = parse_toml(parse(0))?;
+        let cities: files::CitiesFile = parse_toml(parse(1))?;
+        let orgs: files::OrganizationsFile = parse_toml(parse(2))?;
+        let titles: files::TitlesFile = parse_toml(parse(3))?;
+        let people: files::PeopleFile = parse_toml(parse(4))?;
+        let themes: files::ThemesFile = parse_toml(parse(5))?;
+        let verbs: files::VerbsFile = parse_toml(parse(6))?;
+        let noise: files::NoiseFile = parse_toml(parse(7))?;
+        let invalid = |i: usize, message: String| Error::Lexicon {
+            path: sources[i].0.clone(),
+            message,
+        };
+
+        let country_index: HashMap<&str, usize> = countries
+            .country
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.as_str(), i))
+            .collect();
+        let country_of = |file: usize, owner: &str, name: &str| {
+            country_index
+                .get(name)
+                .copied()
+                .ok_or_else(|| invalid(file, format!("{owner}: unknown country {name:?}")))
+        };
+        let city_index: HashMap<(&str, &str), usize> = cities
+            .city
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ((c.name.as_str(), c.country.as_str()), i))
+            .collect();
+
+        let mut matcher = matcher::Builder::default();
+        let mut lex_countries = Vec::new();
+        for (i, c) in countries.country.iter().enumerate() {
+            let capital = match &c.capital {
+                Some(cap) => Some(
+                    city_index
+                        .get(&(cap.as_str(), c.name.as_str()))
+                        .copied()
+                        .ok_or_else(|| {
+                            invalid(
+                                0,
+                                format!(
+                                    "{}: capital {cap:?} is not a city of it in cities.toml",
+                                    c.name
+                                ),
+                            )
+                        })?,
+                ),
+                None => None,
+            };
+            matcher
+                .add_all(&c.names, Entity::Country(i))
+                .map_err(|m| invalid(0, format!("{}: {m}", c.name)))?;
+            matcher
+                .add(&c.name, Entity::Country(i))
+                .map_err(|m| invalid(0, m))?;
+            matcher
+                .add_all(&c.demonyms, Entity::Demonym(i))
+                .map_err(|m| invalid(0, format!("{}: {m}", c.name)))?;
+            lex_countries.push(Country {
+                name: c.name.clone(),
+                capital,
+            });
+        }
+        // The home country's side of every meeting is the "home" side; the partner is the other.
+        let homes: Vec<usize> = (0..countries.country.len())
+            .filter(|&i| countries.country[i].home)
+            .collect();
+        let [home_idx] = homes[..] else {
+            return Err(invalid(
+                0,
+                format!(
+                    "exactly one country needs `home = true`, found {}",
+                    homes.len()
+                ),
+            ));
+        };
+        let mut lex_cities = Vec::new();
+        for (i, c) in cities.city.iter().enumerate() {
+            let country = country_of(1, &c.name, &c.country)?;
+            matcher
+                .add_all(&c.names, Entity::City(i))
+                .map_err(|m| invalid(1, format!("{}: {m}", c.name)))?;
+            lex_cities.push(City {
+                name: c.name.clone(),
+                country,
+            });
+        }
+        let mut lex_orgs = Vec::new();
+        for (i, o) in orgs.organization.iter().enumerate() {
+            let country = match &o.country {
+                Some(c) => Some(country_of(2, &o.name, c)?),
+                None if o.kind == OrgKind::Company => {
+                    return Err(invalid(2, format!("{}: a company needs a country", o.name)))
+                }
+                None => None,
+            };
+            matcher
+                .add_all(&o.names, Entity::Organization(i))
+                .map_err(|m| invalid(2, format!("{}: {m}", o.name)))?;
+            lex_orgs.push(Organization {
+                name: o.name.clone(),
+                kind: o.kind,
+                country,
+            });
+        }
+        for (i, t) in titles.title.iter().enumerate() {
+            matcher
+                .add_all(&t.fr, Entity::Title(i))
+                .map_err(|m| invalid(3, format!("title {}: {m}", t.en)))?;
+        }
+        for (i, p) in titles.portfolio.iter().enumerate() {
+            matcher
+                .add_all(&p.fr, Entity::Portfolio(i))
+                .map_err(|m| invalid(3, format!("portfolio {}: {m}", p.en)))?;
+        }
+        for h in &titles.honorific {
+            matcher
+                .add_all(&h.fr, Entity::Honorific)
+                .map_err(|m| invalid(3, m))?;
+        }
+        let mut lex_people = Vec::new();
+        for (i, p) in people.person.iter().enumerate() {
+            let country = country_of(4, &p.name, &p.country)?;
+            matcher
+                .add(&p.name, Entity::Person(i))
+                .map_err(|m| invalid(4, m))?;
+            matcher
+                .add_all(&p.aliases, Entity::Person(i))
+                .map_err(|m| invalid(4, format!("{}: {m}", p.name)))?;
+            lex_people.push(Person {
+                name: p.name.clone(),
+                country,
+            });
+        }
+        let mut theme_codes = Vec::new();
+        for (i, t) in themes.theme.iter().enumerate() {
+            if !crate::THEMES.contains(&t.code.as_str()) {
+                return Err(invalid(
+                    5,
+                    format!(
+                        "unknown theme code {:?} (SPEC codes: {})",
+                        t.code,
+                        crate::THEMES.join(", ")
+                    ),
+                ));
+            }
+            matcher
+                .add_all(&t.cues, Entity::Theme(i))
+                .map_err(|m| invalid(5, format!("{}: {m}", t.code)))?;
+            theme_codes.push(t.code.clone());
+        }
+        let mut meeting_cues = Vec::new();
+        for (i, m) in verbs.meeting.iter().enumerate() {
+            matcher
+                .add_all(&m.forms, Entity::Meeting(i))
+                .map_err(|m| invalid(6, m))?;
+            meeting_cues.push(MeetingCue {
+                kind: m.kind,
+                strength: m.strength,
+            });
+        }
+        let folded_set = |words: &[String]| words.iter().map(|w| fold(w)).collect::<HashSet<_>>();
+        let folded_list = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
+        Ok(Lexicon {
+            home: home_idx,
+            noise: Noise {
+                stop_markers: folded_list(&noise.stop_markers),
+                link_prefixes: folded_list(&noise.link_prefixes),
+                caption_words: folded_list(&noise.caption_words),
+                agencies: folded_list(&noise.agencies),
+            },
+            countries: lex_countries,
+            cities: lex_cities,
+            organizations: lex_orgs,
+            titles: titles
+                .title
+                .iter()
+                .map(|t| Title { en: t.en.clone() })
+                .collect(),
+            portfolios: titles
+                .portfolio
+                .iter()
+                .map(|p| Portfolio {
+                    en: p.en.clone(),
+                    home_default: p.home_default,
+                })
+                .collect(),
+            people: lex_people,
+            themes: theme_codes,
+            meeting_cues,
+            finite_verbs: verbs
+                .clause
+                .finite_verbs
+                .iter()
+                .map(|w| plain_word(w))
+                .collect(),
+            determiners: folded_set(&verbs.clause.determiners),
+            function_words: folded_set(&verbs.clause.function_words),
+            name_particles: folded_set(&verbs.clause.name_particles),
+            reference_nouns: folded_set(&verbs.clause.reference_nouns),
+            anaphors: folded_list(&verbs.clause.anaphors),
+            matcher: matcher.build(),
+        })
+    }
+
+    /// Every known entity and theme cue in `folded`, leftmost-longest, at word boundaries.
+    pub fn mentions(&self, folded: &str) -> Vec<Mention> {
+        self.matcher.find(folded)
+    }
+
+    pub fn home_name(&self) -> &str {
+        &self.countries[self.home].name
+    }
+}
+
+/// Lower case with typographic apostrophes made plain, accents kept.
+pub fn plain_word(word: &str) -> String {
+    word.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    (path, text): &(PathBuf, String),
+) -> Result<T, Error> {
+    toml::from_str(text).map_err(|e| Error::Lexicon {
+        path: path.clone(),
+        message: one_line(&e.to_string()),
+    })
+}
+
+/// toml's messages span several lines with a source excerpt; keep them on one.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}

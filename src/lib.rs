@@ -1,0 +1,47 @@
+//! entente: French news articles about security meetings in, analytics tables out.
+//!
+//! The pipeline runs one way, one module per stage:
+//! [`read`] → [`clean`] → [`segment`] → [`extract`] (meetings, participants,
+//! themes) → [`tables`] → [`aggregate`] → [`write`], driven by [`pipeline`].
+//! Domain knowledge lives in the [`lexicon`] data files.
+
+pub mod aggregate;
+pub mod clean;
+pub mod cli;
+pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod fold;
+pub mod lexicon;
+pub mod pipeline;
+pub mod read;
+pub mod segment;
+pub mod tables;
+pub mod write;
+
+/// The theme codes of SPEC, in its order.
+pub const THEMES: [&str; 23] = [
+    "terrorism",
+    "cybersecurity",
+    "cybercrime",
+    "transnational_crime",
+    "drug_trafficking",
+    "human_trafficking",
+    "economic_crime",
+    "wildlife_trafficking",
+    "illegal_migration",
+    "information_sharing",
+    "training",
+    "legal_assistance",
+    "citizen_protection",
+    "digital_transformation",
+    "fire_rescue",
+    "technology_equipment",
+    "security_industry",
+    "maritime_security",
+    "border_management",
+    "peacekeeping",
+    "political_security",
+    "multilateral_cooperation",
+    "law_enforcement",
+];

@@ -1,0 +1,217 @@
+//! Stage 1: find the input files and read them into articles.
+//!
+//! `.txt` files hold one article (first non-empty line is the title);
+//! `.jsonl` files hold one article per line. A bad JSON line is rejected with
+//! its file and line number; the other lines are still read.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::error::Error;
+
+/// An article as read, before any cleaning.
+#[derive(Debug, Clone)]
+pub struct RawArticle {
+    /// File path, or the record's url when it has one.
+    pub source: String,
+    /// Short name used to match gold files: the file name, or the record id.
+    pub name: String,
+    pub title: String,
+    pub published: Option<NaiveDate>,
+    pub lang: String,
+    pub text: String,
+}
+
+/// An input that could not be read as an article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reject {
+    pub source: String,
+    pub line: Option<usize>,
+    pub reason: String,
+}
+
+#[derive(Deserialize)]
+struct Record {
+    id: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    lang: Option<String>,
+    text: Option<String>,
+}
+
+/// Lists the article files under the given paths, sorted, so runs are deterministic.
+pub fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+        if meta.is_dir() {
+            walk(input, &mut files)?;
+        } else {
+            files.push(input.clone());
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if matches!(extension(&path), "txt" | "jsonl") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn extension(path: &Path) -> &str {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("")
+}
+
+/// Reads one file into its articles, collecting rejects for what cannot be used.
+pub fn read_file(
+    path: &Path,
+    articles: &mut Vec<RawArticle>,
+    rejects: &mut Vec<Reject>,
+) -> Result<(), Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let source = path.display().to_string();
+    let Ok(text) = String::from_utf8(bytes) else {
+        rejects.push(Reject {
+            source,
+            line: None,
+            reason: "not UTF-8 text".into(),
+        });
+        return Ok(());
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if extension(path) == "jsonl" {
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            match parse_record(line, &name, i + 1) {
+                Ok(article) => articles.push(article),
+                Err(reason) => rejects.push(Reject {
+                    source: source.clone(),
+                    line: Some(i + 1),
+                    reason,
+                }),
+            }
+        }
+    } else if text.trim().is_empty() {
+        rejects.push(Reject {
+            source,
+            line: None,
+            reason: "empty file".into(),
+        });
+    } else {
+        let title = first_line(&text).to_string();
+        articles.push(RawArticle {
+            source,
+            name,
+            title,
+            published: None,
+            lang: "fr".into(),
+            text,
+        });
+    }
+    Ok(())
+}
+
+fn parse_record(line: &str, file_name: &str, line_no: usize) -> Result<RawArticle, String> {
+    let record: Record = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let text = record
+        .text
+        .filter(|t| !t.trim().is_empty())
+        .ok_or("record has no \"text\"")?;
+    let published = match record.published.as_deref() {
+        Some(date) => Some(parse_published(date)?),
+        None => None,
+    };
+    let name = record
+        .id
+        .clone()
+        .unwrap_or_else(|| format!("{file_name}:{line_no}"));
+    Ok(RawArticle {
+        source: record
+            .url
+            .unwrap_or_else(|| format!("{file_name}:{line_no}")),
+        name,
+        title: record
+            .title
+            .unwrap_or_else(|| first_line(&text).to_string()),
+        published,
+        lang: record.lang.unwrap_or_else(|| "fr".into()),
+        text,
+    })
+}
+
+/// Accepts `YYYY-MM-DD`, optionally followed by a time ("2025-12-09T08:00:00Z").
+fn parse_published(date: &str) -> Result<NaiveDate, String> {
+    let day = date.get(..10).unwrap_or(date);
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map_err(|_| format!("bad \"published\" date {date:?} (want YYYY-MM-DD)"))
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_keeps_good_lines_and_rejects_bad_ones_with_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(
+            &path,
+            concat!(
+                r#"{"id": "x1", "published": "2025-12-09", "text": "Titre\n\nCorps."}"#,
+                "\n{\"id\": \"x2\", \"text\": \n",
+                r#"{"id": "x3", "title": "T"}"#,
+                "\n",
+                r#"{"id": "x4", "published": "9 décembre", "text": "T"}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        let (mut articles, mut rejects) = (Vec::new(), Vec::new());
+        read_file(&path, &mut articles, &mut rejects).unwrap();
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].name, "x1");
+        assert_eq!(articles[0].title, "Titre");
+        assert_eq!(articles[0].published, NaiveDate::from_ymd_opt(2025, 12, 9));
+        let lines: Vec<_> = rejects.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [Some(2), Some(3), Some(4)]);
+        assert!(rejects[1].reason.contains("text"));
+        assert!(rejects[2].reason.contains("published"));
+    }
+
+    #[test]
+    fn txt_title_is_first_non_empty_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "\n  Le titre \n\nLe corps.").unwrap();
+        let (mut articles, mut rejects) = (Vec::new(), Vec::new());
+        read_file(&path, &mut articles, &mut rejects).unwrap();
+        assert_eq!(articles[0].title, "Le titre");
+        assert_eq!(articles[0].name, "a.txt");
+        assert!(rejects.is_empty());
+    }
+}

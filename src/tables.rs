@@ -1,0 +1,341 @@
+//! Stage 5: the extracted facts as polars DataFrames, one per SPEC table.
+//!
+//! Offsets are converted here from bytes to characters, the unit of SPEC
+//! (and of Python's `str` slicing and DuckDB's `substring`).
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use crate::extract::dates::PartialDate;
+use crate::extract::Extraction;
+use crate::fold::ascii_name;
+
+/// One article after extraction.
+pub struct Processed {
+    pub article_id: String,
+    pub content_sha256: String,
+    pub source: String,
+    pub name: String,
+    pub title: String,
+    pub published: Option<NaiveDate>,
+    pub lang: String,
+    pub text: String,
+    pub body_chars: usize,
+    pub extraction: Extraction,
+}
+
+pub struct Tables {
+    pub articles: DataFrame,
+    pub meetings: DataFrame,
+    pub participants: DataFrame,
+    pub topics: DataFrame,
+}
+
+/// Byte → character offsets in O(1) amortised: character counts are kept at
+/// every 256-byte block, and only the tail of a block is counted.
+struct CharIndex<'t> {
+    text: &'t [u8],
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 256;
+
+impl<'t> CharIndex<'t> {
+    fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0u32;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(count);
+            count += char_starts(chunk);
+        }
+        blocks.push(count);
+        CharIndex {
+            text: bytes,
+            blocks,
+        }
+    }
+
+    fn at(&self, byte: usize) -> i64 {
+        let block = byte / BLOCK;
+        i64::from(self.blocks[block] + char_starts(&self.text[block * BLOCK..byte]))
+    }
+}
+
+fn char_starts(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32
+}
+
+fn days(date: NaiveDate) -> i32 {
+    (date - NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch is a date")).num_days() as i32
+}
+
+fn full_date(d: &PartialDate) -> Option<i32> {
+    NaiveDate::from_ymd_opt(d.year?, d.month?, d.day?).map(days)
+}
+
+fn date_column(name: &str, values: Vec<Option<i32>>) -> PolarsResult<Column> {
+    Series::new(name.into(), values)
+        .cast(&DataType::Date)
+        .map(Column::from)
+}
+
+pub fn meeting_id(article_id: &str, index: usize) -> String {
+    format!("{article_id}-{:02}", index + 1)
+}
+
+pub fn build(processed: &[Processed]) -> PolarsResult<Tables> {
+    Ok(Tables {
+        articles: articles(processed)?,
+        meetings: meetings(processed)?,
+        participants: participants(processed)?,
+        topics: topics(processed)?,
+    })
+}
+
+fn articles(processed: &[Processed]) -> PolarsResult<DataFrame> {
+    let col = |name: &str, f: &dyn Fn(&Processed) -> String| {
+        Column::new(name.into(), processed.iter().map(f).collect::<Vec<_>>())
+    };
+    DataFrame::new(
+        processed.len(),
+        vec![
+            col("article_id", &|p| p.article_id.clone()),
+            col("source", &|p| p.source.clone()),
+            col("title", &|p| p.title.clone()),
+            date_column(
+                "published",
+                processed.iter().map(|p| p.published.map(days)).collect(),
+            )?,
+            col("lang", &|p| p.lang.clone()),
+            Column::new(
+                "text_chars".into(),
+                processed
+                    .iter()
+                    .map(|p| p.text.chars().count() as i64)
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "body_chars".into(),
+                processed
+                    .iter()
+                    .map(|p| p.body_chars as i64)
+                    .collect::<Vec<_>>(),
+            ),
+            col("content_sha256", &|p| p.content_sha256.clone()),
+            col("name", &|p| p.name.clone()),
+            col("text", &|p| p.text.clone()),
+        ],
+    )
+}
+
+#[derive(Default)]
+struct MeetingColumns {
+    meeting_id: Vec<String>,
+    article_id: Vec<String>,
+    year: Vec<Option<i16>>,
+    month: Vec<Option<i8>>,
+    day: Vec<Option<i8>>,
+    date: Vec<Option<i32>>,
+    end_month: Vec<Option<i8>>,
+    end_day: Vec<Option<i8>>,
+    end_date: Vec<Option<i32>>,
+    city: Vec<Option<String>>,
+    country: Vec<Option<String>>,
+    kind: Vec<&'static str>,
+    format: Vec<&'static str>,
+    partner: Vec<String>,
+    partner_type: Vec<&'static str>,
+    evidence: Vec<String>,
+    evidence_start: Vec<i64>,
+    evidence_end: Vec<i64>,
+    trigger: Vec<String>,
+    trigger_start: Vec<i64>,
+    trigger_end: Vec<i64>,
+    agreement_signed: Vec<bool>,
+}
+
+fn meetings(processed: &[Processed]) -> PolarsResult<DataFrame> {
+    let mut c = MeetingColumns::default();
+    for p in processed {
+        let chars = CharIndex::new(&p.text);
+        for (i, m) in p.extraction.meetings.iter().enumerate() {
+            c.meeting_id.push(meeting_id(&p.article_id, i));
+            c.article_id.push(p.article_id.clone());
+            c.year.push(m.date.year.map(|y| y as i16));
+            c.month.push(m.date.month.map(|v| v as i8));
+            c.day.push(m.date.day.map(|v| v as i8));
+            c.date.push(full_date(&m.date));
+            c.end_month
+                .push(m.end.and_then(|e| e.month).map(|v| v as i8));
+            c.end_day.push(m.end.and_then(|e| e.day).map(|v| v as i8));
+            c.end_date.push(m.end.as_ref().and_then(full_date));
+            c.city.push(m.city.clone());
+            c.country.push(m.country.clone());
+            c.kind.push(m.kind.as_str());
+            c.format.push(if m.multilateral {
+                "multilateral"
+            } else {
+                "bilateral"
+            });
+            c.partner.push(m.partner.clone());
+            c.partner_type.push(m.partner_type);
+            c.evidence.push(m.evidence.slice(&p.text).to_string());
+            c.evidence_start.push(chars.at(m.evidence.start));
+            c.evidence_end.push(chars.at(m.evidence.end));
+            c.trigger.push(m.trigger.slice(&p.text).to_string());
+            c.trigger_start.push(chars.at(m.trigger.start));
+            c.trigger_end.push(chars.at(m.trigger.end));
+            c.agreement_signed.push(m.agreement_signed);
+        }
+    }
+    DataFrame::new(
+        c.meeting_id.len(),
+        vec![
+            Column::new("meeting_id".into(), c.meeting_id),
+            Column::new("article_id".into(), c.article_id),
+            Column::new("year".into(), c.year),
+            Column::new("month".into(), c.month),
+            Column::new("day".into(), c.day),
+            date_column("date", c.date)?,
+            Column::new("end_month".into(), c.end_month),
+            Column::new("end_day".into(), c.end_day),
+            date_column("end_date", c.end_date)?,
+            Column::new("city".into(), c.city),
+            Column::new("country".into(), c.country),
+            Column::new("kind".into(), c.kind),
+            Column::new("format".into(), c.format),
+            Column::new("partner".into(), c.partner),
+            Column::new("partner_type".into(), c.partner_type),
+            Column::new("evidence".into(), c.evidence),
+            Column::new("evidence_start".into(), c.evidence_start),
+            Column::new("evidence_end".into(), c.evidence_end),
+            Column::new("trigger".into(), c.trigger),
+            Column::new("trigger_start".into(), c.trigger_start),
+            Column::new("trigger_end".into(), c.trigger_end),
+            Column::new("agreement_signed".into(), c.agreement_signed),
+        ],
+    )
+}
+
+#[derive(Default)]
+struct ParticipantColumns {
+    meeting_id: Vec<String>,
+    article_id: Vec<String>,
+    name: Vec<String>,
+    name_ascii: Vec<String>,
+    surface: Vec<String>,
+    role: Vec<Option<String>>,
+    organization: Vec<Option<String>>,
+    country: Vec<Option<String>>,
+    side: Vec<&'static str>,
+    evidence_start: Vec<i64>,
+    evidence_end: Vec<i64>,
+    mention_start: Vec<i64>,
+    mention_end: Vec<i64>,
+}
+
+fn participants(processed: &[Processed]) -> PolarsResult<DataFrame> {
+    let mut c = ParticipantColumns::default();
+    for p in processed {
+        let chars = CharIndex::new(&p.text);
+        for x in &p.extraction.participants {
+            c.meeting_id.push(meeting_id(&p.article_id, x.meeting));
+            c.article_id.push(p.article_id.clone());
+            c.name_ascii.push(ascii_name(&x.name));
+            c.name.push(x.name.clone());
+            c.surface.push(x.surface.clone());
+            c.role.push(x.role.clone());
+            c.organization.push(x.organization.clone());
+            c.country.push(x.country.clone());
+            c.side.push(if x.host { "host" } else { "guest" });
+            c.evidence_start.push(chars.at(x.evidence.start));
+            c.evidence_end.push(chars.at(x.evidence.end));
+            c.mention_start.push(chars.at(x.mention.start));
+            c.mention_end.push(chars.at(x.mention.end));
+        }
+    }
+    DataFrame::new(
+        c.meeting_id.len(),
+        vec![
+            Column::new("meeting_id".into(), c.meeting_id),
+            Column::new("article_id".into(), c.article_id),
+            Column::new("name".into(), c.name),
+            Column::new("name_ascii".into(), c.name_ascii),
+            Column::new("surface".into(), c.surface),
+            Column::new("role".into(), c.role),
+            Column::new("organization".into(), c.organization),
+            Column::new("country".into(), c.country),
+            Column::new("side".into(), c.side),
+            Column::new("evidence_start".into(), c.evidence_start),
+            Column::new("evidence_end".into(), c.evidence_end),
+            Column::new("mention_start".into(), c.mention_start),
+            Column::new("mention_end".into(), c.mention_end),
+        ],
+    )
+}
+
+#[derive(Default)]
+struct TopicColumns {
+    meeting_id: Vec<String>,
+    article_id: Vec<String>,
+    partner: Vec<String>,
+    theme: Vec<String>,
+    mentions: Vec<i64>,
+    trigger: Vec<String>,
+    evidence_start: Vec<i64>,
+    evidence_end: Vec<i64>,
+    trigger_start: Vec<i64>,
+    trigger_end: Vec<i64>,
+}
+
+fn topics(processed: &[Processed]) -> PolarsResult<DataFrame> {
+    let mut c = TopicColumns::default();
+    for p in processed {
+        let chars = CharIndex::new(&p.text);
+        for t in &p.extraction.topics {
+            c.meeting_id.push(meeting_id(&p.article_id, t.meeting));
+            c.article_id.push(p.article_id.clone());
+            c.partner
+                .push(p.extraction.meetings[t.meeting].partner.clone());
+            c.theme.push(t.theme.clone());
+            c.mentions.push(t.mentions as i64);
+            c.trigger.push(t.trigger.slice(&p.text).to_string());
+            c.evidence_start.push(chars.at(t.evidence.start));
+            c.evidence_end.push(chars.at(t.evidence.end));
+            c.trigger_start.push(chars.at(t.trigger.start));
+            c.trigger_end.push(chars.at(t.trigger.end));
+        }
+    }
+    DataFrame::new(
+        c.meeting_id.len(),
+        vec![
+            Column::new("meeting_id".into(), c.meeting_id),
+            Column::new("article_id".into(), c.article_id),
+            Column::new("partner".into(), c.partner),
+            Column::new("theme".into(), c.theme),
+            Column::new("mentions".into(), c.mentions),
+            Column::new("trigger".into(), c.trigger),
+            Column::new("evidence_start".into(), c.evidence_start),
+            Column::new("evidence_end".into(), c.evidence_end),
+            Column::new("trigger_start".into(), c.trigger_start),
+            Column::new("trigger_end".into(), c.trigger_end),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_counts_characters_not_bytes() {
+        let text = "é".repeat(300) + "abc";
+        let idx = CharIndex::new(&text);
+        assert_eq!(idx.at(0), 0);
+        assert_eq!(idx.at(2), 1);
+        assert_eq!(idx.at(600), 300);
+        assert_eq!(idx.at(602), 302);
+        assert_eq!(idx.at(text.len()), 303);
+    }
+}

@@ -1,0 +1,106 @@
+//! `entente eval` and the accuracy bars of the seeds and the development set.
+
+use entente::eval::{self, gold, Report};
+use entente::lexicon::Lexicon;
+use entente::{pipeline, tables};
+
+use crate::harness::{entente, repo, seeds_out, stderr, stdout};
+
+fn score(inputs: &str, gold_dir: &str) -> Report {
+    let lex = Lexicon::embedded().unwrap();
+    let extracted = pipeline::extract_inputs(&[repo().join(inputs)], &lex).unwrap();
+    let t = tables::build(&extracted.processed).unwrap();
+    let predicted =
+        eval::predictions(&t.articles, &t.meetings, &t.participants, &t.topics).unwrap();
+    let report =
+        eval::evaluate(&gold::load_dir(&repo().join(gold_dir)).unwrap(), &predicted).unwrap();
+    println!("{}", report.render(true));
+    report
+}
+
+#[test]
+fn seeds_meet_the_gold_bars() {
+    let r = score("seeds", "seeds/gold");
+    assert_eq!(r.meetings.f1(), 1.0, "meeting F1");
+    assert!(
+        r.participants.f1() >= 0.95,
+        "participant F1 {:.3}",
+        r.participants.f1()
+    );
+    assert!(r.themes.f1() >= 0.90, "theme F1 {:.3}", r.themes.f1());
+    assert_eq!(r.date.value(), 1.0, "date accuracy");
+}
+
+#[test]
+fn development_set_meets_the_bars() {
+    let r = score("tests/dev/articles", "tests/dev/gold");
+    assert!(r.meetings.f1() >= 0.95, "meeting F1 {:.3}", r.meetings.f1());
+    assert!(
+        r.participants.f1() >= 0.90,
+        "participant F1 {:.3}",
+        r.participants.f1()
+    );
+    assert!(r.themes.f1() >= 0.85, "theme F1 {:.3}", r.themes.f1());
+}
+
+#[test]
+fn eval_command_scores_written_tables_and_lists_misses() {
+    let tables = seeds_out().to_str().unwrap().to_string();
+    let o = entente(&[
+        "eval",
+        "--gold",
+        "seeds/gold",
+        "--tables",
+        &tables,
+        "--verbose",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "meetings",
+        "participants",
+        "themes",
+        "date accuracy",
+        "side accuracy",
+        "004_b6deee30475d28dd.txt",
+    ] {
+        assert!(out.contains(line), "eval output lacks {line}:\n{out}");
+    }
+}
+
+#[test]
+fn eval_counts_a_wrong_partner_as_a_miss_and_a_false_meeting() {
+    let g: gold::GoldArticle = serde_json::from_str(
+        r#"{"article": "a.txt", "meetings": [{"date": {"year": null, "month": 5, "day": 2}, "partner": "Laos",
+            "participants": [{"name": "Lương Tam Quang"}], "themes": ["terrorism"]}]}"#,
+    )
+    .unwrap();
+    let wrong = eval::PredMeeting {
+        partner: "Cambodia".into(),
+        month: Some(5),
+        day: Some(2),
+        ..Default::default()
+    };
+    let right = eval::PredMeeting {
+        partner: "Laos".into(),
+        month: Some(5),
+        day: Some(2),
+        participants: vec![eval::PredPerson {
+            name: "Luong Tam Quang".into(),
+            ..Default::default()
+        }],
+        themes: ["terrorism".to_string(), "training".to_string()].into(),
+        ..Default::default()
+    };
+    let r = eval::evaluate(
+        std::slice::from_ref(&g),
+        &[("a.txt".to_string(), vec![wrong])].into(),
+    )
+    .unwrap();
+    assert_eq!((r.meetings.tp, r.meetings.fp, r.meetings.missed), (0, 1, 1));
+    let r = eval::evaluate(&[g], &[("a.txt".to_string(), vec![right])].into()).unwrap();
+    assert_eq!(
+        (r.meetings.tp, r.participants.tp, r.themes.tp, r.themes.fp),
+        (1, 1, 1, 1)
+    );
+}

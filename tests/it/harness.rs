@@ -1,0 +1,124 @@
+//! Shared helpers: run the binary, read Parquet with an independent reader
+//! (arrow-rs `parquet`, not polars), and set up the Python environment.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::record::Field;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn entente(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_entente"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("entente runs")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Runs `entente run` on the seeds once per test process; returns the output directory.
+pub fn seeds_out() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().to_str().unwrap().to_string();
+        let o = entente(&["run", "--input", "seeds", "--out", &out]);
+        assert!(o.status.success(), "entente run failed: {}", stderr(&o));
+        dir
+    })
+    .path()
+}
+
+pub type Row = BTreeMap<String, Field>;
+
+/// Every row of every Parquet file of a table directory.
+pub fn rows(table_dir: &Path) -> Vec<Row> {
+    parquet_files(table_dir)
+        .iter()
+        .flat_map(|f| {
+            let reader = SerializedFileReader::new(File::open(f).unwrap()).unwrap();
+            reader
+                .get_row_iter(None)
+                .unwrap()
+                .map(|r| {
+                    r.unwrap()
+                        .get_column_iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect::<Row>()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+pub fn parquet_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(parquet_files(&p));
+        } else if p.extension().is_some_and(|x| x == "parquet") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+pub fn str_of(row: &Row, col: &str) -> Option<String> {
+    match &row[col] {
+        Field::Str(s) => Some(s.clone()),
+        Field::Null => None,
+        other => panic!("{col} is not a string: {other:?}"),
+    }
+}
+
+pub fn int_of(row: &Row, col: &str) -> Option<i64> {
+    match &row[col] {
+        Field::Long(v) => Some(*v),
+        Field::Int(v) => Some(i64::from(*v)),
+        Field::Short(v) => Some(i64::from(*v)),
+        Field::Byte(v) => Some(i64::from(*v)),
+        Field::Null => None,
+        other => panic!("{col} is not an integer: {other:?}"),
+    }
+}
+
+/// The characters `start..end` of a text (SPEC offsets are in characters).
+pub fn chars(text: &str, start: i64, end: i64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+/// The Python of the project's test virtualenv, created once by `scripts/pyenv.sh`.
+pub fn python() -> &'static Path {
+    static PY: OnceLock<PathBuf> = OnceLock::new();
+    PY.get_or_init(|| {
+        let o = Command::new("bash")
+            .arg(repo().join("scripts/pyenv.sh"))
+            .output()
+            .expect("bash runs");
+        assert!(
+            o.status.success(),
+            "scripts/pyenv.sh failed: {}",
+            stderr(&o)
+        );
+        PathBuf::from(stdout(&o).trim())
+    })
+}

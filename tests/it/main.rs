@@ -1,0 +1,6 @@
+//! One integration-test binary, split by topic.
+
+mod eval;
+mod harness;
+mod interop;
+mod run;

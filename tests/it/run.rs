@@ -1,0 +1,235 @@
+//! `entente run`: the end-to-end job on the seeds, read back with arrow-rs.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+
+use parquet::basic::Compression;
+use parquet::file::reader::{FileReader, SerializedFileReader};
+
+use crate::harness::{
+    chars, entente, int_of, parquet_files, repo, rows, seeds_out, stderr, stdout, str_of,
+};
+
+const TABLES: [&str; 5] = [
+    "articles",
+    "meetings",
+    "participants",
+    "topics",
+    "theme_counts",
+];
+
+/// Article name → its text, from the articles table.
+fn texts() -> BTreeMap<String, String> {
+    rows(&seeds_out().join("articles"))
+        .iter()
+        .map(|r| (str_of(r, "article_id").unwrap(), str_of(r, "text").unwrap()))
+        .collect()
+}
+
+#[test]
+fn writes_five_zstd_tables_with_statistics() {
+    for table in TABLES {
+        let files = parquet_files(&seeds_out().join(table));
+        assert!(!files.is_empty(), "{table} has no Parquet file");
+        for f in files {
+            let reader = SerializedFileReader::new(File::open(&f).unwrap()).unwrap();
+            for rg in reader.metadata().row_groups() {
+                for c in rg.columns() {
+                    assert!(
+                        matches!(c.compression(), Compression::ZSTD(_)),
+                        "{}: {:?}",
+                        f.display(),
+                        c.compression()
+                    );
+                    assert!(
+                        c.statistics().is_some(),
+                        "{} column {} has no statistics",
+                        f.display(),
+                        c.column_path()
+                    );
+                }
+            }
+        }
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(seeds_out())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        TABLES.len(),
+        "only the five tables remain: {leftovers:?}"
+    );
+}
+
+#[test]
+fn prints_a_summary_naming_counts_and_destination() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = entente(&["run", "--out", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary = stdout(&o);
+    assert!(summary.contains("read 5 articles"), "{summary}");
+    for word in [
+        "meetings",
+        "participants",
+        "topics",
+        dir.path().to_str().unwrap(),
+    ] {
+        assert!(summary.contains(word), "summary lacks {word}: {summary}");
+    }
+}
+
+#[test]
+fn seeds_yield_the_required_gold_meetings_and_nothing_from_boilerplate() {
+    let articles = rows(&seeds_out().join("articles"));
+    let name_of: BTreeMap<String, String> = articles
+        .iter()
+        .map(|r| (str_of(r, "article_id").unwrap(), str_of(r, "name").unwrap()))
+        .collect();
+    let mut predicted: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for m in rows(&seeds_out().join("meetings")) {
+        let name = name_of[&str_of(&m, "article_id").unwrap()].clone();
+        predicted
+            .entry(name)
+            .or_default()
+            .push(str_of(&m, "partner").unwrap());
+    }
+    let mut required_total = 0;
+    for gold in std::fs::read_dir(repo().join("seeds/gold")).unwrap() {
+        let gold: serde_json::Value =
+            serde_json::from_reader(File::open(gold.unwrap().path()).unwrap()).unwrap();
+        let article = gold["article"].as_str().unwrap();
+        let mut want: Vec<String> = Vec::new();
+        let mut allowed: Vec<String> = Vec::new();
+        for m in gold["meetings"].as_array().unwrap() {
+            let partner = m["partner"].as_str().unwrap().to_string();
+            if m["optional"].as_bool() != Some(true) {
+                want.push(partner.clone());
+            }
+            allowed.push(partner);
+        }
+        required_total += want.len();
+        let mut got = predicted.get(article).cloned().unwrap_or_default();
+        for w in &want {
+            let at = got.iter().position(|g| g == w);
+            assert!(at.is_some(), "{article}: no meeting with {w} (got {got:?})");
+            got.remove(at.unwrap());
+        }
+        for extra in got {
+            assert!(
+                allowed.contains(&extra),
+                "{article}: meeting with {extra} is not in the gold file"
+            );
+        }
+    }
+    assert_eq!(required_total, 10);
+}
+
+#[test]
+fn every_offset_points_at_its_evidence_and_none_past_the_teasers() {
+    let texts = texts();
+    let cut = |text: &str| {
+        // Character offset of "Voir plus", or the end.
+        text.find("Voir plus")
+            .map_or(text.chars().count(), |b| text[..b].chars().count()) as i64
+    };
+    let check = |table: &str, what: &str| {
+        let all = rows(&seeds_out().join(table));
+        assert!(!all.is_empty(), "{table} is empty");
+        for r in all {
+            let text = &texts[&str_of(&r, "article_id").unwrap()];
+            let (s, e) = (
+                int_of(&r, "evidence_start").unwrap(),
+                int_of(&r, "evidence_end").unwrap(),
+            );
+            assert!(
+                s < e && e <= cut(text),
+                "{table}: evidence {s}..{e} outside the article body"
+            );
+            let evidence = chars(text, s, e);
+            assert!(
+                !evidence.starts_with(">>"),
+                "{table}: evidence from a related-article link: {evidence}"
+            );
+            let needle = str_of(&r, what).unwrap();
+            assert!(
+                evidence.contains(&needle),
+                "{table}: evidence {evidence:?} lacks {needle:?}"
+            );
+        }
+    };
+    check("meetings", "trigger");
+    check("meetings", "evidence");
+    check("participants", "surface");
+    check("topics", "trigger");
+}
+
+#[test]
+fn theme_counts_agree_with_topics() {
+    let topics = rows(&seeds_out().join("topics"));
+    for tc in rows(&seeds_out().join("theme_counts")) {
+        let (partner, theme) = (
+            str_of(&tc, "partner").unwrap(),
+            str_of(&tc, "theme").unwrap(),
+        );
+        let mut ids: Vec<String> = topics
+            .iter()
+            .filter(|t| {
+                str_of(t, "partner").as_ref() == Some(&partner)
+                    && str_of(t, "theme").as_ref() == Some(&theme)
+            })
+            .map(|t| str_of(t, "meeting_id").unwrap())
+            .collect();
+        ids.dedup();
+        assert_eq!(
+            int_of(&tc, "meetings").unwrap(),
+            ids.len() as i64,
+            "{partner}/{theme}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_input_is_one_clear_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = entente(&[
+        "run",
+        "--input",
+        "no/such/dir",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no/such/dir"), "{err}");
+}
+
+#[test]
+fn a_malformed_lexicon_names_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(repo().join("lexicon")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let themes = dir.path().join("themes.toml");
+    let broken = std::fs::read_to_string(&themes)
+        .unwrap()
+        .replacen("cues", "cuez", 1);
+    std::fs::write(&themes, broken).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = entente(&[
+        "run",
+        "--lexicon",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("themes.toml") && err.contains("line") && err.contains("cuez"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
