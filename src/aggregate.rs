@@ -90,7 +90,8 @@ mod tests {
             get("partner")
                 .str()
                 .unwrap()
-                .into_no_null_iter()
+                .iter()
+                .flatten()
                 .collect::<Vec<_>>(),
             ["India", "Russia", "Russia"]
         );

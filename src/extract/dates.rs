@@ -135,6 +135,23 @@ pub fn with_year(date: PartialDate, published: Option<NaiveDate>) -> PartialDate
     PartialDate { year, ..date }
 }
 
+/// The date `days` later; unknown parts stay unknown.
+pub fn shift(date: PartialDate, days: i64) -> PartialDate {
+    let (Some(month), Some(day)) = (date.month, date.day) else {
+        return date;
+    };
+    // Any non-leap year will do for day arithmetic when the year is unknown.
+    let Some(d) = NaiveDate::from_ymd_opt(date.year.unwrap_or(2001), month, day) else {
+        return date;
+    };
+    let next = d + chrono::Duration::days(days);
+    PartialDate {
+        year: date.year.map(|_| next.year()),
+        month: Some(next.month()),
+        day: Some(next.day()),
+    }
+}
+
 fn days_in_month(year: i32, month: u32) -> u32 {
     let next = if month == 12 {
         NaiveDate::from_ymd_opt(year + 1, 1, 1)

@@ -33,6 +33,8 @@ pub struct Drafts {
     pub meetings: Vec<Meeting>,
     /// Sentences reporting each meeting, with their cue.
     triggers: Vec<Vec<(usize, Span)>>,
+    /// People those sentences name as taking part.
+    members: Vec<Vec<usize>>,
     /// The meeting each body paragraph belongs to.
     pub owner: Vec<Option<usize>>,
     /// The frame sentence each meeting inherits its host from.
@@ -48,10 +50,22 @@ struct Cue {
     strength: Strength,
 }
 
+/// What a cue sentence contributes to the meeting it opens or continues.
+struct Report {
+    sentence: usize,
+    cue: Span,
+    kind: Kind,
+    partner: Partner,
+    date: Option<DateMention>,
+    /// People the sentence names as taking part.
+    members: Vec<usize>,
+}
+
 pub fn find(doc: &Doc, people: &People) -> Drafts {
     let mut drafts = Drafts {
         meetings: Vec::new(),
         triggers: Vec::new(),
+        members: Vec::new(),
         owner: vec![None; doc.paragraphs],
         frame_of: Vec::new(),
         partner_country: Vec::new(),
@@ -61,15 +75,12 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
     let mut frame: Option<Frame> = None;
     let mut frame_paragraph: Option<usize> = None;
     let mut opened: Vec<Option<usize>> = vec![None; doc.paragraphs];
-    let mut last_date: Option<DateMention> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let Some(paragraph) = sentence.paragraph else {
             continue;
         };
-        let dates = dates::find(&doc.folded, sentence.span);
         let cues = cues(doc, sentence.span);
-        let Some(best) = cues.iter().map(|c| rank(c.strength)).max() else {
-            last_date = dates.first().copied().or(last_date);
+        let Some(best) = cues.iter().map(|c| c.strength).max_by_key(|s| rank(*s)) else {
             continue;
         };
         let strong: Vec<&Cue> = cues
@@ -87,40 +98,60 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             .expect("pool is not empty");
         let kind = frame
             .as_ref()
-            .filter(|_| best > rank(Strength::Noun))
+            .filter(|_| best != Strength::Noun)
             .map_or(cue.kind, |f| f.kind);
-        // A collective reception names its guests later: only a named foreign person makes it a meeting.
-        let mut partner = partner_of(
-            doc,
-            people,
-            si,
+        let date = pick_date(
+            &dates::find(&doc.folded, sentence.span),
             kind,
-            cue.span,
-            best == rank(Strength::Frame),
+            cue.span.start,
         );
-        let date = if doc.folded(sentence.span).contains("le meme jour") {
-            last_date
-        } else {
-            dates.first().copied()
-        };
-        if dates.first().is_some() {
-            last_date = dates.first().copied();
-        }
-        if best == rank(Strength::Frame) && partner.is_none() {
+        let present: Vec<&PersonMention> = people
+            .in_sentence(si)
+            .filter(|m| !is_background(doc, m, Some(cue.span)))
+            .collect();
+
+        if best == Strength::Frame {
+            // "a reçu successivement A et B": one meeting per guest named here; the
+            // paragraphs that follow ("Lors de sa rencontre avec A") continue them.
             let (at, any, _) = place(doc, sentence.span);
-            frame = Some(Frame {
+            let f = Frame {
                 sentence: si,
                 date,
                 city: at.or(any),
                 kind: cue.kind,
-            });
+            };
+            let hosts: Vec<usize> = present
+                .iter()
+                .filter(|m| m.subject)
+                .map(|m| m.person)
+                .collect();
+            for guest in present.iter().filter(|m| !m.subject) {
+                if let Some(partner) = person_partner(doc, people, guest.person) {
+                    let mut members = hosts.clone();
+                    members.push(guest.person);
+                    let report = Report {
+                        sentence: si,
+                        cue: cue.span,
+                        kind,
+                        partner,
+                        date,
+                        members,
+                    };
+                    drafts.open(doc, report, Some(&f));
+                }
+            }
+            frame = Some(f);
             frame_paragraph = Some(paragraph);
             continue;
         }
         let first = drafts.meetings.is_empty() && frame.is_none();
-        if partner.is_none() && first {
-            partner = fallback_partner(doc, people, paragraph, kind);
-        }
+        let partner = partner_of(doc, people, si, kind, cue.span).or_else(|| {
+            if first {
+                fallback_partner(doc, people, paragraph, kind)
+            } else {
+                None
+            }
+        });
         let Some(partner) = partner else {
             if cues
                 .iter()
@@ -132,51 +163,27 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             }
             continue;
         };
-        if best == rank(Strength::Noun) && !first {
+        // A noun reports a meeting only in the lead of an article that has none
+        // yet; later it recalls one ("la réunion … en mai dernier").
+        if best == Strength::Noun && !(first && paragraph == 0) {
             continue;
         }
-        let same = drafts.meetings.iter().position(|m| {
-            m.partner == partner_name(doc, partner)
-                && compatible_kinds(m.kind, kind)
-                && compatible_dates(m, date.as_ref())
-        });
-        let mi = match same {
+        let members: Vec<usize> = present.iter().map(|m| m.person).collect();
+        let report = Report {
+            sentence: si,
+            cue: cue.span,
+            kind,
+            partner,
+            date,
+            members,
+        };
+        let mi = match drafts.same_meeting(doc, &report) {
             Some(mi) => {
                 drafts.triggers[mi].push((si, cue.span));
+                drafts.members[mi].extend(report.members);
                 mi
             }
-            None => {
-                let framed = frame.as_ref();
-                let (at_city, any_city, sentence_country) = place(doc, sentence.span);
-                // Without "à <city>", a meeting happens where its frame or the
-                // article's previous meeting did, or else at a city the sentence
-                // names, or where the article was filed.
-                let city = at_city
-                    .or(framed.and_then(|f| f.city))
-                    .or(drafts.cities.last().copied().flatten())
-                    .or(any_city)
-                    .or_else(|| {
-                        if sentence_country.is_none() {
-                            doc.dateline.and_then(|d| dateline_city(doc, d))
-                        } else {
-                            None
-                        }
-                    });
-                let country = city.map(|c| doc.lex.cities[c].country).or(sentence_country);
-                let date = date.or(framed.and_then(|f| f.date));
-                drafts
-                    .meetings
-                    .push(build(doc, si, cue.span, kind, partner, date, city, country));
-                drafts.partner_country.push(match partner {
-                    Partner::Country(c) => Some(c),
-                    Partner::Organization(o) => doc.lex.organizations[o].country,
-                });
-                drafts.cities.push(city);
-                drafts.meeting_country.push(country);
-                drafts.triggers.push(vec![(si, cue.span)]);
-                drafts.frame_of.push(framed.map(|f| f.sentence));
-                drafts.meetings.len() - 1
-            }
+            None => drafts.open(doc, report, frame.as_ref()),
         };
         opened[paragraph].get_or_insert(mi);
     }
@@ -203,6 +210,108 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             .any(|(p, o)| *o == Some(mi) && signs(doc, p));
     }
     drafts
+}
+
+impl Drafts {
+    /// The meeting a report tells again: same partner, kind and day, nobody new.
+    fn same_meeting(&self, doc: &Doc, r: &Report) -> Option<usize> {
+        let partner = partner_name(doc, r.partner);
+        (0..self.meetings.len()).find(|&mi| {
+            let m = &self.meetings[mi];
+            m.partner == partner
+                && compatible_kinds(m.kind, r.kind)
+                && compatible_dates(m, r.date.as_ref())
+                && r.members.iter().all(|p| self.members[mi].contains(p))
+        })
+    }
+
+    /// Opens a meeting; what the report lacks comes from the frame or the
+    /// article's previous meeting.
+    fn open(&mut self, doc: &Doc, r: Report, frame: Option<&Frame>) -> usize {
+        let span = doc.sentences[r.sentence].span;
+        let (at_city, any_city, sentence_country) = place(doc, span);
+        // Without "à <city>", a meeting happens where its frame or the article's
+        // previous meeting did, or else at a city the sentence names, or where
+        // the article was filed. Calls have no venue unless one is named.
+        let city = if r.kind == Kind::PhoneCall {
+            at_city
+        } else {
+            at_city
+                .or(frame.and_then(|f| f.city))
+                .or(self.cities.last().copied().flatten())
+                .or(any_city)
+                .or_else(|| {
+                    doc.dateline
+                        .and_then(|d| dateline_city(doc, d))
+                        .filter(|_| sentence_country.is_none())
+                })
+        };
+        let country = city.map(|c| doc.lex.cities[c].country).or(sentence_country);
+        // Without a date of its own, a meeting happens on the day its frame or the
+        // previous meeting did ("Le même jour", "En marge de"), or the day after
+        // ("Le lendemain").
+        let previous = self.meetings.last().map(|m| (m.date, m.end));
+        let date = match (r.date, relative_day(&doc.folded(span))) {
+            (Some(d), _) => Some((d.start, d.end)),
+            (None, Some(days)) => previous.map(|(d, _)| (dates::shift(d, days), None)),
+            (None, None) => frame
+                .and_then(|f| f.date)
+                .map(|d| (d.start, d.end))
+                .or(previous),
+        };
+        self.meetings.push(build(
+            doc, r.sentence, r.cue, r.kind, r.partner, date, city, country,
+        ));
+        self.partner_country.push(match r.partner {
+            Partner::Country(c) => Some(c),
+            Partner::Organization(o) => doc.lex.organizations[o].country,
+        });
+        self.cities.push(city);
+        self.meeting_country.push(country);
+        self.triggers.push(vec![(r.sentence, r.cue)]);
+        self.members.push(r.members);
+        self.frame_of.push(frame.map(|f| f.sentence));
+        self.meetings.len() - 1
+    }
+}
+
+/// The date a sentence gives a meeting: the nearest one after the cue ("a
+/// co-présidé le 4 juin", "qui a lieu du 23 au 25 avril"), else before it
+/// ("Le 23 avril, le ministre a rencontré"). A conversation takes a single day
+/// over the stay around it ("Le 22 avril … a accueilli X, en visite du 21 au 23").
+fn pick_date(dates: &[DateMention], kind: Kind, cue: usize) -> Option<DateMention> {
+    let nearest = |pool: &[&DateMention]| {
+        pool.iter()
+            .find(|d| d.span.start >= cue)
+            .or_else(|| pool.iter().rfind(|d| d.span.start < cue))
+            .map(|d| **d)
+    };
+    let all: Vec<&DateMention> = dates.iter().collect();
+    let single: Vec<&DateMention> = dates
+        .iter()
+        .filter(|d| d.end.is_none() && d.start.day.is_some())
+        .collect();
+    let multi_day = matches!(kind, Kind::Conference | Kind::Visit | Kind::Dialogue);
+    if multi_day { None } else { nearest(&single) }.or_else(|| nearest(&all))
+}
+
+/// Days after the previous meeting that a sentence refers to.
+fn relative_day(folded: &str) -> Option<i64> {
+    if folded.contains("le lendemain") {
+        Some(1)
+    } else if [
+        "le meme jour",
+        "dans l'apres-midi",
+        "dans la soiree",
+        "plus tard dans la journee",
+    ]
+    .iter()
+    .any(|p| folded.contains(p))
+    {
+        Some(0)
+    } else {
+        None
+    }
 }
 
 fn rank(s: Strength) -> u8 {
@@ -287,28 +396,14 @@ pub fn is_background(doc: &Doc, m: &PersonMention, cue: Option<Span>) -> bool {
 }
 
 /// The other side of the meeting named in a sentence.
-fn partner_of(
-    doc: &Doc,
-    people: &People,
-    si: usize,
-    kind: Kind,
-    cue: Span,
-    people_only: bool,
-) -> Option<Partner> {
+fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind, cue: Span) -> Option<Partner> {
     let span = doc.sentences[si].span;
     let home = doc.lex.home;
     let from_people = people
         .in_sentence(si)
         .filter(|m| !is_background(doc, m, Some(cue)))
-        .find_map(|m| {
-            let p = &people.persons[m.person];
-            match (p.organization, p.country) {
-                (Some(o), _) => Some(Partner::Organization(o)),
-                (None, Some(c)) if c != home => Some(Partner::Country(c)),
-                _ => None,
-            }
-        });
-    if from_people.is_some() || people_only {
+        .find_map(|m| person_partner(doc, people, m.person));
+    if from_people.is_some() {
         return from_people;
     }
     let entities = doc.entities_in(span);
@@ -357,7 +452,20 @@ fn partner_of(
             .or_else(country)
             .or_else(city)
     } else {
-        country().or_else(city).or_else(|| org(None))
+        org(Some(OrgKind::Company))
+            .or_else(country)
+            .or_else(city)
+            .or_else(|| org(None))
+    }
+}
+
+/// The side a person stands for: their organisation, or a foreign country.
+fn person_partner(doc: &Doc, people: &People, person: usize) -> Option<Partner> {
+    let p = &people.persons[person];
+    match (p.organization, p.country) {
+        (Some(o), _) => Some(Partner::Organization(o)),
+        (None, Some(c)) if c != doc.lex.home => Some(Partner::Country(c)),
+        _ => None,
     }
 }
 
@@ -370,7 +478,7 @@ fn fallback_partner(doc: &Doc, people: &People, paragraph: usize, kind: Kind) ->
         .enumerate()
         .filter(|(_, s)| s.paragraph == Some(paragraph) || s.paragraph.is_none());
     let no_cue = Span { start: 0, end: 0 };
-    near.filter_map(|(si, _)| partner_of(doc, people, si, kind, no_cue, false))
+    near.filter_map(|(si, _)| partner_of(doc, people, si, kind, no_cue))
         .next()
 }
 
@@ -415,31 +523,23 @@ fn build(
     cue: Span,
     kind: Kind,
     partner: Partner,
-    date: Option<DateMention>,
+    date: Option<(PartialDate, Option<PartialDate>)>,
     city: Option<usize>,
     country: Option<usize>,
 ) -> Meeting {
     let span = doc.sentences[si].span;
     let (start, end) = match date {
         None => (PartialDate::default(), None),
-        Some(d) => match d.end {
-            // A conversation on one unknown day of a longer stay keeps only the month.
-            Some(_)
-                if matches!(
-                    kind,
-                    Kind::Talks | Kind::Reception | Kind::PhoneCall | Kind::Signing
-                ) =>
-            {
-                (
-                    PartialDate {
-                        day: None,
-                        ..d.start
-                    },
-                    None,
-                )
-            }
-            e => (d.start, e),
-        },
+        // A conversation on one unknown day of a longer stay keeps only the month.
+        Some((start, Some(_)))
+            if matches!(
+                kind,
+                Kind::Talks | Kind::Reception | Kind::PhoneCall | Kind::Signing
+            ) =>
+        {
+            (PartialDate { day: None, ..start }, None)
+        }
+        Some(d) => d,
     };
     let (partner_name, partner_type) = match partner {
         Partner::Country(c) => (doc.lex.countries[c].name.clone(), "country"),
@@ -483,8 +583,11 @@ impl Drafts {
     /// The home side hosts meetings at home, and is the guest abroad.
     pub fn home_is_host(&self, doc: &Doc, mi: usize) -> bool {
         match self.meeting_country[mi] {
-            Some(c) => c == doc.lex.home,
             None => self.meetings[mi].kind != Kind::Visit,
+            Some(c) if c == doc.lex.home => true,
+            // Abroad: the guest of the partner's country or of an organisation's
+            // seat, the host side of talks in a third country.
+            Some(c) => self.partner_country[mi].is_some_and(|p| p != c),
         }
     }
 
@@ -507,11 +610,11 @@ impl Drafts {
         mi: usize,
     ) -> Vec<&'p PersonMention> {
         let mut out: Vec<&PersonMention> = Vec::new();
-        for &(si, cue) in &self.triggers[mi] {
+        for &(si, _) in &self.triggers[mi] {
             out.extend(
                 people
                     .in_sentence(si)
-                    .filter(|m| !is_background(doc, m, Some(cue))),
+                    .filter(|m| self.members[mi].contains(&m.person)),
             );
         }
         if let Some(fs) = self.frame_of[mi] {

@@ -72,7 +72,8 @@ struct Candidate {
 }
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Lu}\.(?:-\p{Lu}\.)?|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
+    // Initials ("K."), elided articles ("L’", "d'") and words, in that order of preference.
+    Regex::new(r"\p{Lu}\.(?:-\p{Lu}\.)?|(?:[lLdDjJmMnNsStT]|[qQ]u)['’]|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
         .expect("token pattern compiles")
 });
 
@@ -482,15 +483,10 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
         }
         return Some(i);
     }
-    if c.words == 1 {
-        // A surname alone refers to the full name ending with it.
-        if let Some(i) = people
-            .persons
-            .iter()
-            .position(|p| p.key.rsplit(' ').next() == Some(key.as_str()))
-        {
-            return Some(i);
-        }
+    // A surname alone ("Mme Kubayi", "Alvarez Casas") refers to the full name ending with it.
+    let suffix = format!(" {key}");
+    if let Some(i) = people.persons.iter().position(|p| p.key.ends_with(&suffix)) {
+        return Some(i);
     }
     people.persons.push(Person {
         name: surface.to_string(),
