@@ -108,18 +108,7 @@ pub fn find(doc: &Doc) -> People {
         let c = &candidates[i];
         let sentence_end = doc.sentences[c.sentence].span.end;
         let honorific = honorific_before(doc, c.span.start);
-        let before = phrase_before(doc, &phrases, c, &spans).filter(|&p| {
-            // A lone word needs its title right next to it ("le ministre Lam").
-            c.words >= 2
-                || doc
-                    .folded(Span {
-                        start: phrases[p].span.end,
-                        end: c.span.start,
-                    })
-                    .trim()
-                    .trim_end_matches(',')
-                    .is_empty()
-        });
+        let before = phrase_before(doc, &phrases, c, &spans);
         let after = if before.is_none() {
             phrase_after(doc, &phrases, &claimed, c, &spans)
         } else {
@@ -127,11 +116,17 @@ pub fn find(doc: &Doc) -> People {
         };
         let subject = is_subject(doc, c.span.end, sentence_end, &spans);
         let initial = c.span.slice(doc.text).contains('.');
+        // A lone capitalised word is a name only after an honorific ("Mme
+        // Kubayi") or as the surname of someone already named.
+        let known_surname = c.words == 1
+            && people.persons.iter().any(|p| {
+                p.key
+                    .ends_with(&format!(" {}", fold(c.span.slice(doc.text))))
+            });
         let licensed = c.gazetteer.is_some()
             || honorific.is_some()
-            || before.is_some()
-            || after.is_some()
-            || (subject && (c.words >= 2 || initial));
+            || known_surname
+            || (c.words >= 2 || initial) && (before.is_some() || after.is_some() || subject);
         if !licensed {
             continue;
         }
@@ -174,7 +169,12 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
         .entities_in(span)
         .iter()
         .filter_map(|f| match f.get(|e| matches!(e, Entity::Person(_))) {
-            Some(Entity::Person(p)) if starts_upper(f.span.slice(doc.text)) => Some((f.span, p)),
+            // "Park Jin" is not a name inside "Park Jin-woo".
+            Some(Entity::Person(p))
+                if starts_upper(f.span.slice(doc.text)) && !hyphen_glued(doc.text, f.span) =>
+            {
+                Some((f.span, p))
+            }
             _ => None,
         })
         .collect();
@@ -237,6 +237,13 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
     out
 }
 
+fn hyphen_glued(text: &str, span: Span) -> bool {
+    let after = text[span.end..].chars().take(2).collect::<Vec<_>>();
+    let before = text[..span.start].chars().rev().take(2).collect::<Vec<_>>();
+    let glued = |cs: &[char]| cs.len() == 2 && cs[0] == '-' && cs[1].is_alphabetic();
+    glued(&after) || glued(&before)
+}
+
 fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
@@ -250,7 +257,8 @@ fn is_name_word(doc: &Doc, tok: Span, word: &str) -> bool {
     if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
         return false; // an acronym ("NSC", "PCV")
     }
-    if doc.lex.function_words.contains(&fold(word)) {
+    // Accents matter here: "Le" is an article, "Lê" a Vietnamese family name.
+    if doc.lex.function_words.contains(&plain_word(word)) {
         return false;
     }
     let covered = doc
@@ -392,7 +400,11 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let gap = doc.folded(gap_span);
     let trimmed = gap.trim_end();
     let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
+    let has_verb = TOKEN
+        .find_iter(gap_span.slice(doc.text))
+        .any(|w| doc.lex.finite_verbs.contains(&plain_word(w.as_str())));
     let ok = !inner.contains([',', '.', ';', ':'])
+        && !has_verb
         && doc.words(gap_span).len() <= 8
         && !names
             .iter()
@@ -518,86 +530,87 @@ fn enrich(person: &mut Person, phrase: &Phrase) {
     }
 }
 
-/// Descriptions and anaphors that act in a clause: "le ministre vietnamien a
-/// réaffirmé", "Le représentant iranien a salué", "Ce dernier est à Hanoï".
+/// Descriptions and anaphors: "le ministre vietnamien a réaffirmé", "a reçu le
+/// ministre cubain de l'Intérieur", "son homologue malaisien", "la délégation
+/// vietnamienne", "Ce dernier". One naming a country resolves to the person of
+/// that country named last; one without needs to act in its clause and then
+/// resolves to the last person holding its title.
 fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool], names: &[Span]) {
     let mut found = Vec::new();
+    let resolve =
+        |people: &People, span: Span, si: usize, country: Option<usize>, title: Option<&str>| {
+            let subject = is_subject(doc, span.end, doc.sentences[si].span.end, names);
+            let person = match (country, title) {
+                (Some(c), _) => latest(people, span.start, |q| q.country == Some(c)),
+                (None, Some(t)) if subject => latest(people, span.start, |q| {
+                    q.role.as_deref().is_some_and(|r| r.starts_with(t))
+                }),
+                _ => None,
+            };
+            person.map(|person| PersonMention {
+                person,
+                span,
+                sentence: si,
+                phrase_start: span.start,
+                subject,
+            })
+        };
     for (i, p) in phrases.iter().enumerate() {
         if claimed[i] || !preceded_by_determiner(doc, p.span.start) {
             continue;
         }
-        let Some(si) = doc.sentence_of(p.span.start) else {
-            continue;
-        };
-        if !is_subject(doc, p.span.end, doc.sentences[si].span.end, names) {
-            continue;
-        }
-        let person = match p.country {
-            Some(country) => latest(people, p.span.start, |q| q.country == Some(country)),
-            None => latest(people, p.span.start, |q| {
-                q.role
-                    .as_deref()
-                    .is_some_and(|r| r.starts_with(p.role.as_str()))
-            }),
-        };
-        if let Some(person) = person {
-            found.push(PersonMention {
-                person,
-                span: p.span,
-                sentence: si,
-                phrase_start: p.span.start,
-                subject: true,
-            });
+        if let Some(si) = doc.sentence_of(p.span.start) {
+            found.extend(resolve(
+                people,
+                p.span,
+                si,
+                p.country,
+                Some(p.role.as_str()),
+            ));
         }
     }
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let folded = doc.folded(sentence.span);
+        let base = doc.folded.folded_offset(sentence.span.start);
         for noun in &doc.lex.reference_nouns {
             for (at, _) in folded.match_indices(noun.as_str()) {
                 if !at_word_boundaries(&folded, at, at + noun.len()) {
                     continue;
                 }
-                let start = doc
-                    .folded
-                    .original_offset(doc.folded.folded_offset(sentence.span.start) + at);
-                let Some(demonym) = doc
+                let start = doc.folded.original_offset(base + at);
+                let noun_end = doc.folded.original_offset(base + at + noun.len());
+                // The demonym right after the noun: "son homologue malaisien".
+                let demonym = doc
                     .entities_in(Span {
-                        start,
+                        start: noun_end,
                         end: sentence.span.end,
                     })
-                    .iter()
-                    .take(2)
-                    .find_map(|f| match f.get(|e| matches!(e, Entity::Demonym(_))) {
-                        Some(Entity::Demonym(c)) => Some((c, f.span.end)),
+                    .first()
+                    .and_then(|f| match f.get(|e| matches!(e, Entity::Demonym(_))) {
+                        Some(Entity::Demonym(c))
+                            if doc.text[noun_end..f.span.start].trim().is_empty() =>
+                        {
+                            Some((c, f.span.end))
+                        }
                         _ => None,
-                    })
-                else {
-                    continue;
-                };
-                if !preceded_by_determiner(doc, start)
-                    || !is_subject(doc, demonym.1, sentence.span.end, names)
-                {
-                    continue;
-                }
-                if let Some(person) = latest(people, start, |q| q.country == Some(demonym.0)) {
-                    let span = Span {
-                        start,
-                        end: demonym.1,
-                    };
-                    found.push(PersonMention {
-                        person,
-                        span,
-                        sentence: si,
-                        phrase_start: start,
-                        subject: true,
                     });
+                if let (Some((country, end)), true) = (demonym, preceded_by_determiner(doc, start))
+                {
+                    found.extend(resolve(
+                        people,
+                        Span { start, end },
+                        si,
+                        Some(country),
+                        None,
+                    ));
                 }
             }
         }
         for anaphor in &doc.lex.anaphors {
             if let Some(at) = folded.find(anaphor.as_str()) {
-                let fs = doc.folded.folded_offset(sentence.span.start) + at;
-                let (start, end) = doc.folded.original_range(fs, fs + anaphor.len());
+                let (start, end) = doc
+                    .folded
+                    .original_range(base + at, base + at + anaphor.len());
                 let earlier = people
                     .mentions
                     .iter()
@@ -645,18 +658,21 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
     for mi in 0..drafts.meetings.len() {
         let mut seen: Vec<usize> = Vec::new();
         let home_is_host = drafts.home_is_host(doc, mi);
-        for m in drafts.participant_mentions(doc, people, mi) {
+        let mentions = drafts.participant_mentions(doc, people, mi);
+        let has_home = mentions
+            .iter()
+            .any(|m| people.persons[m.person].country == Some(doc.lex.home));
+        for m in mentions {
             if seen.contains(&m.person) {
                 continue;
             }
             seen.push(m.person);
             let person = &people.persons[m.person];
-            let country = person.country.or_else(|| {
-                // An unknown person facing a known home participant is on the partner's side.
-                let has_home = seen
-                    .iter()
-                    .any(|&p| people.persons[p].country == Some(doc.lex.home));
-                has_home.then(|| drafts.partner_country[mi]).flatten()
+            // An unknown person facing a known home participant is on the partner's side.
+            let country = person.country.or(if has_home {
+                drafts.partner_country[mi]
+            } else {
+                None
             });
             let is_home = country == Some(doc.lex.home);
             let evidence = doc.sentences[m.sentence].span;

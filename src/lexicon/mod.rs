@@ -95,7 +95,7 @@ pub struct Lexicon {
     pub finite_verbs: HashSet<String>,
     /// Folded determiners: a verb-like cue right after one is a noun ("la rencontre").
     pub determiners: HashSet<String>,
-    /// Folded function words: never part of a name even when capitalised.
+    /// Lower-case function words: never part of a name even when capitalised.
     pub function_words: HashSet<String>,
     /// Folded lower-case particles inside names ("bin", "van", "von").
     pub name_particles: HashSet<String>,
@@ -328,7 +328,12 @@ impl Lexicon {
                 .map(|w| plain_word(w))
                 .collect(),
             determiners: folded_set(&verbs.clause.determiners),
-            function_words: folded_set(&verbs.clause.function_words),
+            function_words: verbs
+                .clause
+                .function_words
+                .iter()
+                .map(|w| plain_word(w))
+                .collect(),
             name_particles: folded_set(&verbs.clause.name_particles),
             reference_nouns: folded_set(&verbs.clause.reference_nouns),
             anaphors: folded_list(&verbs.clause.anaphors),

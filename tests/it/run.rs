@@ -215,7 +215,7 @@ fn a_malformed_lexicon_names_the_file_and_line() {
     let themes = dir.path().join("themes.toml");
     let broken = std::fs::read_to_string(&themes)
         .unwrap()
-        .replacen("cues", "cuez", 1);
+        .replacen("cues = [", "cuez = [", 1);
     std::fs::write(&themes, broken).unwrap();
     let out = tempfile::tempdir().unwrap();
     let o = entente(&[
