@@ -30,7 +30,7 @@ pub fn stage(out: &Path, tables: &mut [(&str, DataFrame)]) -> Result<Staged, Err
     }
     let mut names = Vec::new();
     for (name, df) in tables.iter_mut() {
-        let dir = staging.join(&*name);
+        let dir = staging.join(*name);
         fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let path = dir.join(PART_FILE);
         write_parquet(&path, df)?;
