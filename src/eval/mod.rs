@@ -219,9 +219,14 @@ fn score_match(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &m
             Some(pp) => {
                 counts.tp += 1;
                 if let Some(role) = &gp.role {
-                    report
-                        .role
-                        .check(pp.role.as_deref().map(fold) == Some(fold(role)));
+                    let ok = pp.role.as_deref().map(fold) == Some(fold(role));
+                    report.role.check(ok);
+                    if !ok {
+                        notes.push(format!(
+                            "{}: {} role {:?} (gold {role:?})",
+                            gm.partner, gp.name, pp.role
+                        ));
+                    }
                 }
                 if let Some(side) = &gp.side {
                     let ok = *side == pp.side;

@@ -54,6 +54,13 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date pattern compiles")
 });
 
+/// "en mai dernier": a month named as past relative to the article.
+pub fn names_past_month(folded: &str) -> bool {
+    MONTHS
+        .iter()
+        .any(|m| folded.contains(&format!("{m} dernier")))
+}
+
 /// Every date expression in `span` of the original text.
 pub fn find(folded: &Folded, span: Span) -> Vec<DateMention> {
     let (fs, fe) = (

@@ -96,10 +96,20 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             .iter()
             .max_by_key(|c| c.kind.precedence())
             .expect("pool is not empty");
+        // "a accueilli la conférence": receiving a conference is attending it.
+        let hosts_conference = matches!(cue.kind, Kind::Reception | Kind::Visit)
+            && cues
+                .iter()
+                .any(|c| c.kind == Kind::Conference && c.span.start > cue.span.start);
+        let own_kind = if hosts_conference {
+            Kind::Conference
+        } else {
+            cue.kind
+        };
         let kind = frame
             .as_ref()
             .filter(|_| best != Strength::Noun)
-            .map_or(cue.kind, |f| f.kind);
+            .map_or(own_kind, |f| f.kind);
         let date = pick_date(
             &dates::find(&doc.folded, sentence.span),
             kind,
@@ -145,6 +155,18 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             continue;
         }
         let first = drafts.meetings.is_empty() && frame.is_none();
+        // After the article's first meeting, a sentence set in the past
+        // ("lors de leur rencontre en mai dernier") recalls, it does not report.
+        let folded = doc.folded(sentence.span);
+        let recalls = dates::names_past_month(&folded)
+            || doc
+                .lex
+                .recall_markers
+                .iter()
+                .any(|m| folded.contains(m.as_str()));
+        if recalls && !first {
+            continue;
+        }
         let partner = partner_of(doc, people, si, kind, cue.span).or_else(|| {
             if first {
                 fallback_partner(doc, people, paragraph, kind)

@@ -676,9 +676,15 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
             });
             let is_home = country == Some(doc.lex.home);
             let evidence = doc.sentences[m.sentence].span;
+            let romanized = !person.gazetteer
+                && country.is_some_and(|c| doc.lex.transliteration.countries.contains(&c));
             out.push(Participant {
                 meeting: mi,
-                name: person.name.clone(),
+                name: if romanized {
+                    doc.lex.romanize(&person.name)
+                } else {
+                    person.name.clone()
+                },
                 surface: m.span.slice(doc.text).to_string(),
                 role: person.role.clone(),
                 organization: person

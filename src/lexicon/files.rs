@@ -197,6 +197,7 @@ pub struct ClauseWords {
     pub name_particles: Vec<String>,
     pub reference_nouns: Vec<String>,
     pub anaphors: Vec<String>,
+    pub recall_markers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -206,4 +207,11 @@ pub struct NoiseFile {
     pub link_prefixes: Vec<String>,
     pub caption_words: Vec<String>,
     pub agencies: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransliterationFile {
+    pub countries: Vec<String>,
+    pub rules: Vec<(String, String)>,
 }

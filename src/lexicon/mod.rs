@@ -19,7 +19,7 @@ use crate::fold::fold;
 use matcher::Matcher;
 
 /// The lexicon files, by name; the embedded defaults are compiled in.
-const FILES: [(&str, &str); 8] = [
+const FILES: [(&str, &str); 9] = [
     (
         "countries.toml",
         include_str!("../../lexicon/countries.toml"),
@@ -34,6 +34,10 @@ const FILES: [(&str, &str); 8] = [
     ("themes.toml", include_str!("../../lexicon/themes.toml")),
     ("verbs.toml", include_str!("../../lexicon/verbs.toml")),
     ("noise.toml", include_str!("../../lexicon/noise.toml")),
+    (
+        "transliteration.toml",
+        include_str!("../../lexicon/transliteration.toml"),
+    ),
 ];
 
 pub struct Country {
@@ -79,8 +83,16 @@ pub struct Noise {
     pub agencies: Vec<String>,
 }
 
+/// French-to-English romanisation of names from some countries.
+pub struct Transliteration {
+    pub countries: HashSet<usize>,
+    /// (French form, English form, anchored at word start, anchored at word end).
+    pub rules: Vec<(String, String, bool, bool)>,
+}
+
 pub struct Lexicon {
     pub home: usize,
+    pub transliteration: Transliteration,
     pub noise: Noise,
     pub countries: Vec<Country>,
     pub cities: Vec<City>,
@@ -103,6 +115,8 @@ pub struct Lexicon {
     pub reference_nouns: HashSet<String>,
     /// Folded pronoun phrases naming the last person mentioned ("ce dernier").
     pub anaphors: Vec<String>,
+    /// Folded phrases showing a sentence recalls an earlier meeting ("l'an dernier").
+    pub recall_markers: Vec<String>,
     pub(crate) matcher: Matcher,
 }
 
@@ -136,6 +150,7 @@ impl Lexicon {
         let themes: files::ThemesFile = parse_toml(parse(5))?;
         let verbs: files::VerbsFile = parse_toml(parse(6))?;
         let noise: files::NoiseFile = parse_toml(parse(7))?;
+        let translit: files::TransliterationFile = parse_toml(parse(8))?;
         let invalid = |i: usize, message: String| Error::Lexicon {
             path: sources[i].0.clone(),
             message,
@@ -294,8 +309,27 @@ impl Lexicon {
         }
         let folded_set = |words: &[String]| words.iter().map(|w| fold(w)).collect::<HashSet<_>>();
         let folded_list = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
+        let transliteration = Transliteration {
+            countries: translit
+                .countries
+                .iter()
+                .map(|c| country_of(8, "countries", c))
+                .collect::<Result<_, _>>()?,
+            rules: translit
+                .rules
+                .iter()
+                .map(|(fr, en)| {
+                    let (fr, start) = fr
+                        .strip_prefix('^')
+                        .map_or((fr.as_str(), false), |f| (f, true));
+                    let (fr, end) = fr.strip_suffix('$').map_or((fr, false), |f| (f, true));
+                    (fr.to_lowercase(), en.clone(), start, end)
+                })
+                .collect(),
+        };
         Ok(Lexicon {
             home: home_idx,
+            transliteration,
             noise: Noise {
                 stop_markers: folded_list(&noise.stop_markers),
                 link_prefixes: folded_list(&noise.link_prefixes),
@@ -337,6 +371,7 @@ impl Lexicon {
             name_particles: folded_set(&verbs.clause.name_particles),
             reference_nouns: folded_set(&verbs.clause.reference_nouns),
             anaphors: folded_list(&verbs.clause.anaphors),
+            recall_markers: folded_list(&verbs.clause.recall_markers),
             matcher: matcher.build(),
         })
     }
@@ -346,14 +381,75 @@ impl Lexicon {
         self.matcher.find(folded)
     }
 
-    pub fn home_name(&self) -> &str {
-        &self.countries[self.home].name
+    /// A name in English romanisation ("Sergueï Choïgou" → "Sergei Shoigu").
+    pub fn romanize(&self, name: &str) -> String {
+        name.split(' ')
+            .map(|w| self.romanize_word(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn romanize_word(&self, word: &str) -> String {
+        let lower: Vec<char> = word.to_lowercase().chars().collect();
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let mut out = String::new();
+        let mut at = 0;
+        while at < lower.len() {
+            let rest: String = lower[at..].iter().collect();
+            let rule = self
+                .transliteration
+                .rules
+                .iter()
+                .find(|(fr, _, start, end)| {
+                    rest.starts_with(fr.as_str())
+                        && (!start || at == 0)
+                        && (!end || rest.chars().count() == fr.chars().count())
+                });
+            match rule {
+                Some((fr, en, _, _)) => {
+                    out.push_str(en);
+                    at += fr.chars().count();
+                }
+                None => {
+                    out.push(lower[at]);
+                    at += 1;
+                }
+            }
+        }
+        if capital {
+            let mut chars = out.chars();
+            chars
+                .next()
+                .map_or(out.clone(), |c| c.to_uppercase().chain(chars).collect())
+        } else {
+            out
+        }
     }
 }
 
 /// Lower case with typographic apostrophes made plain, accents kept.
 pub fn plain_word(word: &str) -> String {
     word.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn romanizes_french_spellings_of_russian_names() {
+        let lex = Lexicon::embedded().unwrap();
+        for (fr, en) in [
+            ("Guennadi Kazakevitch", "Gennady Kazakevich"),
+            ("Sergueï Choïgou", "Sergei Shoigu"),
+            ("Nikolaï Patrouchev", "Nikolai Patrushev"),
+            ("Alexandre Bortnikov", "Alexander Bortnikov"),
+            ("Vladimir Poutine", "Vladimir Putin"),
+            ("Dmitri Medvedev", "Dmitry Medvedev"),
+        ] {
+            assert_eq!(lex.romanize(fr), en);
+        }
+    }
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(

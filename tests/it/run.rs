@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
+use std::path::Path;
 
 use parquet::basic::Compression;
 use parquet::file::reader::{FileReader, SerializedFileReader};
@@ -18,9 +19,9 @@ const TABLES: [&str; 5] = [
     "theme_counts",
 ];
 
-/// Article name → its text, from the articles table.
-fn texts() -> BTreeMap<String, String> {
-    rows(&seeds_out().join("articles"))
+/// Article id → its text, from the articles table.
+fn texts(out: &Path) -> BTreeMap<String, String> {
+    rows(&out.join("articles"))
         .iter()
         .map(|r| (str_of(r, "article_id").unwrap(), str_of(r, "text").unwrap()))
         .collect()
@@ -125,16 +126,17 @@ fn seeds_yield_the_required_gold_meetings_and_nothing_from_boilerplate() {
     assert_eq!(required_total, 10);
 }
 
-#[test]
-fn every_offset_points_at_its_evidence_and_none_past_the_teasers() {
-    let texts = texts();
+/// Every meeting, participant and topic row points, in character offsets,
+/// at a sentence of the article body holding its trigger, name or cue.
+fn check_offsets(out: &Path) {
+    let texts = texts(out);
     let cut = |text: &str| {
         // Character offset of "Voir plus", or the end.
         text.find("Voir plus")
             .map_or(text.chars().count(), |b| text[..b].chars().count()) as i64
     };
     let check = |table: &str, what: &str| {
-        let all = rows(&seeds_out().join(table));
+        let all = rows(&out.join(table));
         assert!(!all.is_empty(), "{table} is empty");
         for r in all {
             let text = &texts[&str_of(&r, "article_id").unwrap()];
@@ -162,6 +164,20 @@ fn every_offset_points_at_its_evidence_and_none_past_the_teasers() {
     check("meetings", "evidence");
     check("participants", "surface");
     check("topics", "trigger");
+}
+
+#[test]
+fn every_offset_points_at_its_evidence_and_none_past_the_teasers() {
+    check_offsets(seeds_out());
+}
+
+#[test]
+fn development_set_offsets_point_at_their_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let o = entente(&["run", "-q", "--input", "tests/dev/articles", "--out", out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    check_offsets(dir.path());
 }
 
 #[test]
