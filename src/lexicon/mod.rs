@@ -432,6 +432,20 @@ pub fn plain_word(word: &str) -> String {
     word.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")
 }
 
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    (path, text): &(PathBuf, String),
+) -> Result<T, Error> {
+    toml::from_str(text).map_err(|e| Error::Lexicon {
+        path: path.clone(),
+        message: one_line(&e.to_string()),
+    })
+}
+
+/// toml's messages span several lines with a source excerpt; keep them on one.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,18 +464,4 @@ mod tests {
             assert_eq!(lex.romanize(fr), en);
         }
     }
-}
-
-fn parse_toml<T: serde::de::DeserializeOwned>(
-    (path, text): &(PathBuf, String),
-) -> Result<T, Error> {
-    toml::from_str(text).map_err(|e| Error::Lexicon {
-        path: path.clone(),
-        message: one_line(&e.to_string()),
-    })
-}
-
-/// toml's messages span several lines with a source excerpt; keep them on one.
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
