@@ -117,6 +117,10 @@ pub struct ThemesFile {
 pub struct Theme {
     pub code: String,
     pub cues: Vec<String>,
+    /// Regular expressions over folded text (lower case, no accents), for
+    /// cues with a gap: "formation de plus de 300 cadres".
+    #[serde(default)]
+    pub patterns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::fold::{fold, is_word_char};
 
 /// What a French form stands for (indices into the lexicon's tables).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Entity {
     Country(usize),
     Demonym(usize),
@@ -89,8 +89,7 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Entity mentions and theme cues, each kind leftmost-longest and
-    /// non-overlapping within itself, at word boundaries.
+    /// Every entity and theme cue at word boundaries, overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let mut all: Vec<Mention> = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
@@ -103,28 +102,38 @@ impl Matcher {
             if !boundary_before(text, m.start()) || !boundary_after(text, end) {
                 continue;
             }
-            // A form can be both an entity and a theme cue ("INTERPOL", "cybersécurité").
+            // A form can be both an entity and a theme cue ("INTERPOL", "cybersécurité"):
+            // each theme is a mention of its own, the entities share one.
             let (themes, others): (Vec<Entity>, Vec<Entity>) =
                 what.iter().partition(|e| matches!(e, Entity::Theme(_)));
-            for part in [themes, others] {
-                if !part.is_empty() {
-                    all.push(Mention {
-                        start: m.start(),
-                        end,
-                        what: part,
-                    });
-                }
+            let parts = themes.into_iter().map(|t| vec![t]).chain([others]);
+            for part in parts.filter(|p| !p.is_empty()) {
+                all.push(Mention {
+                    start: m.start(),
+                    end,
+                    what: part,
+                });
             }
         }
-        // Themes and entities are selected separately: a cue may lie inside an entity name.
-        let (cues, entities): (Vec<_>, Vec<_>) = all
-            .into_iter()
-            .partition(|m| matches!(m.what[0], Entity::Theme(_)));
-        let mut out = leftmost_longest(entities);
-        out.extend(leftmost_longest(cues));
-        out.sort_by_key(|m| (m.start, m.end));
-        out
+        all
     }
+}
+
+/// Leftmost-longest among entities, and separately within each theme: a cue
+/// may lie inside an entity name, and one phrase may state two themes
+/// ("fraude en ligne" is fraud and online crime).
+pub fn select(all: Vec<Mention>) -> Vec<Mention> {
+    let mut groups: HashMap<Option<usize>, Vec<Mention>> = HashMap::new();
+    for m in all {
+        let theme = match m.what[0] {
+            Entity::Theme(t) => Some(t),
+            _ => None,
+        };
+        groups.entry(theme).or_default().push(m);
+    }
+    let mut out: Vec<Mention> = groups.into_values().flat_map(leftmost_longest).collect();
+    out.sort_by(|a, b| (a.start, a.end, &a.what).cmp(&(b.start, b.end, &b.what)));
+    out
 }
 
 fn leftmost_longest(mut mentions: Vec<Mention>) -> Vec<Mention> {

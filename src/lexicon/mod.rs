@@ -101,6 +101,8 @@ pub struct Lexicon {
     pub portfolios: Vec<Portfolio>,
     pub people: Vec<Person>,
     pub themes: Vec<String>,
+    /// Gapped theme cues: (theme index, pattern over folded text).
+    theme_patterns: Vec<(usize, regex::Regex)>,
     pub meeting_cues: Vec<MeetingCue>,
     /// Lower-case (not accent-folded: "a" is a verb, "à" is not) finite verbs
     /// and auxiliaries that follow a clause subject.
@@ -281,6 +283,7 @@ impl Lexicon {
             });
         }
         let mut theme_codes = Vec::new();
+        let mut theme_patterns = Vec::new();
         for (i, t) in themes.theme.iter().enumerate() {
             if !crate::THEMES.contains(&t.code.as_str()) {
                 return Err(invalid(
@@ -295,6 +298,19 @@ impl Lexicon {
             matcher
                 .add_all(&t.cues, Entity::Theme(i))
                 .map_err(|m| invalid(5, format!("{}: {m}", t.code)))?;
+            for pattern in &t.patterns {
+                let re = regex::Regex::new(pattern).map_err(|e| {
+                    invalid(
+                        5,
+                        format!(
+                            "{}: bad pattern {pattern:?}: {}",
+                            t.code,
+                            one_line(&e.to_string())
+                        ),
+                    )
+                })?;
+                theme_patterns.push((i, re));
+            }
             theme_codes.push(t.code.clone());
         }
         let mut meeting_cues = Vec::new();
@@ -354,6 +370,7 @@ impl Lexicon {
                 .collect(),
             people: lex_people,
             themes: theme_codes,
+            theme_patterns,
             meeting_cues,
             finite_verbs: verbs
                 .clause
@@ -378,7 +395,15 @@ impl Lexicon {
 
     /// Every known entity and theme cue in `folded`, leftmost-longest, at word boundaries.
     pub fn mentions(&self, folded: &str) -> Vec<Mention> {
-        self.matcher.find(folded)
+        let mut all = self.matcher.find(folded);
+        for (theme, re) in &self.theme_patterns {
+            all.extend(re.find_iter(folded).map(|m| Mention {
+                start: m.start(),
+                end: m.end(),
+                what: vec![Entity::Theme(*theme)],
+            }));
+        }
+        matcher::select(all)
     }
 
     /// A name in English romanisation ("Sergueï Choïgou" → "Sergei Shoigu").
