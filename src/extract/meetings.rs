@@ -40,6 +40,7 @@ pub struct Drafts {
     /// The frame sentence each meeting inherits its host from.
     frame_of: Vec<Option<usize>>,
     pub partner_country: Vec<Option<usize>>,
+    last_partner: Option<Partner>,
     cities: Vec<Option<usize>>,
     meeting_country: Vec<Option<usize>>,
 }
@@ -69,6 +70,7 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         owner: vec![None; doc.paragraphs],
         frame_of: Vec::new(),
         partner_country: Vec::new(),
+        last_partner: None,
         cities: Vec::new(),
         meeting_country: Vec::new(),
     };
@@ -96,15 +98,17 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             .iter()
             .max_by_key(|c| c.kind.precedence())
             .expect("pool is not empty");
-        // "a accueilli la conférence": receiving a conference is attending it.
-        let hosts_conference = matches!(cue.kind, Kind::Reception | Kind::Visit)
-            && cues
-                .iter()
-                .any(|c| c.kind == Kind::Conference && c.span.start > cue.span.start);
-        let own_kind = if hosts_conference {
-            Kind::Conference
-        } else {
-            cue.kind
+        // The event a verb takes as object names the kind: "a accueilli la
+        // conférence" is a conference, "a assisté à la rencontre" talks.
+        let object = cues
+            .iter()
+            .filter(|c| c.strength == Strength::Noun && c.span.start > cue.span.start)
+            .map(|c| c.kind)
+            .next();
+        let own_kind = match (cue.kind, object) {
+            (Kind::Reception | Kind::Visit, Some(Kind::Conference)) => Kind::Conference,
+            (Kind::Conference, Some(Kind::Talks)) => Kind::Talks,
+            (kind, _) => kind,
         };
         let kind = frame
             .as_ref()
@@ -117,7 +121,7 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         );
         let present: Vec<&PersonMention> = people
             .in_sentence(si)
-            .filter(|m| !is_background(doc, m, Some(cue.span)))
+            .filter(|m| !is_background(doc, m))
             .collect();
 
         if best == Strength::Frame {
@@ -167,9 +171,24 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         if recalls && !first {
             continue;
         }
-        let partner = partner_of(doc, people, si, kind, cue.span).or_else(|| {
+        let country_of = |m: &&PersonMention| people.persons[m.person].country;
+        // A conversation among the home side only ("l'ambassadeur du Vietnam en
+        // Allemagne") is no meeting with a partner.
+        let conversation = !matches!(kind, Kind::Conference | Kind::Visit);
+        if conversation
+            && !present.is_empty()
+            && present.iter().all(|m| country_of(m) == Some(doc.lex.home))
+        {
+            continue;
+        }
+        // Someone of unknown country met during a visit stands for the
+        // partner already in the article.
+        let unknown_guest = present.iter().any(|m| country_of(m).is_none());
+        let partner = partner_of(doc, people, si, kind).or_else(|| {
             if first {
                 fallback_partner(doc, people, paragraph, kind)
+            } else if unknown_guest && best != Strength::Noun {
+                drafts.last_partner
             } else {
                 None
             }
@@ -265,7 +284,9 @@ impl Drafts {
                 .or_else(|| {
                     doc.dateline
                         .and_then(|d| dateline_city(doc, d))
-                        .filter(|_| sentence_country.is_none())
+                        .filter(|&c| {
+                            sentence_country.is_none_or(|sc| doc.lex.cities[c].country == sc)
+                        })
                 })
         };
         let country = city.map(|c| doc.lex.cities[c].country).or(sentence_country);
@@ -284,6 +305,7 @@ impl Drafts {
         self.meetings.push(build(
             doc, r.sentence, r.cue, r.kind, r.partner, date, city, country,
         ));
+        self.last_partner = Some(r.partner);
         self.partner_country.push(match r.partner {
             Partner::Country(c) => Some(c),
             Partner::Organization(o) => doc.lex.organizations[o].country,
@@ -394,23 +416,24 @@ fn compatible_dates(m: &Meeting, date: Option<&DateMention>) -> bool {
     }
 }
 
-/// Whether a person mention is the complement of a noun other than the
-/// meeting cue: "la visite du secrétaire général X" only recalls X.
-pub fn is_background(doc: &Doc, m: &PersonMention, cue: Option<Span>) -> bool {
+/// Whether a person mention is the complement of a noun other than a meeting
+/// cue: "la visite du secrétaire général X" only recalls X, while "la
+/// cérémonie d'accueil du général X" receives him.
+pub fn is_background(doc: &Doc, m: &PersonMention) -> bool {
     let Some(prep) = doc.word_before(m.phrase_start) else {
         return false;
     };
     if !matches!(prep.as_str(), "de" | "du" | "des" | "d'") {
         return false;
     }
-    let own = cue.is_some_and(|c| {
-        c.end <= m.phrase_start
+    let own = cues(doc, doc.sentences[m.sentence].span).iter().any(|c| {
+        let gap = Span {
+            start: c.span.end,
+            end: m.phrase_start,
+        };
+        c.span.end <= m.phrase_start
             && matches!(
-                doc.folded(Span {
-                    start: c.end,
-                    end: m.phrase_start
-                })
-                .trim(),
+                doc.folded(gap).trim(),
                 "de" | "du" | "des" | "d'" | "de la" | "de l'"
             )
     });
@@ -418,12 +441,12 @@ pub fn is_background(doc: &Doc, m: &PersonMention, cue: Option<Span>) -> bool {
 }
 
 /// The other side of the meeting named in a sentence.
-fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind, cue: Span) -> Option<Partner> {
+fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partner> {
     let span = doc.sentences[si].span;
     let home = doc.lex.home;
     let from_people = people
         .in_sentence(si)
-        .filter(|m| !is_background(doc, m, Some(cue)))
+        .filter(|m| !is_background(doc, m))
         .find_map(|m| person_partner(doc, people, m.person));
     if from_people.is_some() {
         return from_people;
@@ -499,8 +522,7 @@ fn fallback_partner(doc: &Doc, people: &People, paragraph: usize, kind: Kind) ->
         .iter()
         .enumerate()
         .filter(|(_, s)| s.paragraph == Some(paragraph) || s.paragraph.is_none());
-    let no_cue = Span { start: 0, end: 0 };
-    near.filter_map(|(si, _)| partner_of(doc, people, si, kind, no_cue))
+    near.filter_map(|(si, _)| partner_of(doc, people, si, kind))
         .next()
 }
 

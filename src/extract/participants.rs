@@ -297,11 +297,18 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
                 start: phrase.span.end,
                 end: next.span.start,
             });
-            if !is_connector(gap.trim()) {
+            let demonym = next.get(|e| matches!(e, Entity::Demonym(_)));
+            // A demonym may follow an adjective: "Police royale thaïlandaise".
+            let adjectives = gap.split_whitespace().count() <= 2
+                && !gap.contains([',', '.', ';', ':', '('])
+                && !gap
+                    .split_whitespace()
+                    .any(|w| doc.lex.finite_verbs.contains(w));
+            if !is_connector(gap.trim()) && !(demonym.is_some() && adjectives) {
                 break;
             }
             let joins_with_and = gap.trim_start().starts_with("et");
-            if let Some(Entity::Demonym(c)) = next.get(|e| matches!(e, Entity::Demonym(_))) {
+            if let Some(Entity::Demonym(c)) = demonym {
                 phrase.country.get_or_insert(c);
             } else if let Some(Entity::Portfolio(p)) =
                 next.get(|e| matches!(e, Entity::Portfolio(_)))
@@ -390,12 +397,14 @@ fn honorific_before(doc: &Doc, at: usize) -> Option<usize> {
 /// before the name (a few words and one final comma allowed in between).
 fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -> Option<usize> {
     let sentence = doc.sentences[c.sentence].span;
+    // "l'ambassadrice d'Égypte au Vietnam, Mme Noha X": the honorific belongs to the name.
+    let name_start = honorific_before(doc, c.span.start).unwrap_or(c.span.start);
     let i = phrases
         .iter()
-        .rposition(|p| p.span.end <= c.span.start && p.span.start >= sentence.start)?;
+        .rposition(|p| p.span.end <= name_start && p.span.start >= sentence.start)?;
     let gap_span = Span {
         start: phrases[i].span.end,
-        end: c.span.start,
+        end: name_start,
     };
     let gap = doc.folded(gap_span);
     let trimmed = gap.trim_end();
