@@ -130,13 +130,18 @@ fn score_article(
 ) {
     let mut used = vec![false; preds.len()];
     let pair = |gm: &GoldMeeting, used: &mut Vec<bool>| {
-        // An exact day first, then any compatible date.
+        // Partner and a compatible date decide; among those, an exact day and
+        // then the same kind break ties (a visit and the talks during it).
         let fits = |p: &PredMeeting, exact: bool| {
             fold(&p.partner) == fold(&gm.partner) && date_fits(gm, p, exact)
         };
+        let rank = |i: usize| {
+            let same_kind = gm.kind.as_deref() == Some(preds[i].kind.as_str());
+            (!fits(&preds[i], true), !same_kind, i)
+        };
         let i = (0..preds.len())
-            .find(|&i| !used[i] && fits(&preds[i], true))
-            .or_else(|| (0..preds.len()).find(|&i| !used[i] && fits(&preds[i], false)))?;
+            .filter(|&i| !used[i] && fits(&preds[i], false))
+            .min_by_key(|&i| rank(i))?;
         used[i] = true;
         Some(i)
     };

@@ -218,7 +218,7 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             date,
             members,
         };
-        let mi = match drafts.same_meeting(doc, &report) {
+        let mi = match drafts.same_meeting(doc, people, &report) {
             Some(mi) => {
                 drafts.triggers[mi].push((si, cue.span));
                 drafts.members[mi].extend(report.members);
@@ -255,14 +255,20 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
 
 impl Drafts {
     /// The meeting a report tells again: same partner, kind and day, nobody new.
-    fn same_meeting(&self, doc: &Doc, r: &Report) -> Option<usize> {
+    fn same_meeting(&self, doc: &Doc, people: &People, r: &Report) -> Option<usize> {
         let partner = partner_name(doc, r.partner);
+        let people_country = |p: usize| people.persons[p].country;
         (0..self.meetings.len()).find(|&mi| {
             let m = &self.meetings[mi];
             m.partner == partner
                 && compatible_kinds(m.kind, r.kind)
                 && compatible_dates(m, r.date.as_ref())
-                && r.members.iter().all(|p| self.members[mi].contains(p))
+                && r.members.iter().all(|&p| {
+                    // People of another partner belong to another meeting told alongside.
+                    let other_side = people_country(p)
+                        .is_some_and(|c| c != doc.lex.home && Some(c) != self.partner_country[mi]);
+                    other_side || self.members[mi].contains(&p)
+                })
         })
     }
 

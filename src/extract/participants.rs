@@ -212,6 +212,7 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
         }
         run.clear();
     };
+    let mut previous: Option<Span> = None;
     for m in TOKEN.find_iter(content) {
         let tok = Span {
             start: span.start + m.start(),
@@ -225,16 +226,35 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
         if !joined {
             flush(&mut run, &mut out);
         }
-        if is_name_word(doc, tok, word)
-            || (!run.is_empty() && doc.lex.name_particles.contains(&fold(word)))
-        {
+        // Inside a name: particles ("da Costa"), a capitalised article after
+        // one ("de La Brosse"), and generation suffixes ("Torre III").
+        let after_particle = run
+            .last()
+            .is_some_and(|t| doc.lex.name_particles.contains(&fold(t.slice(doc.text))));
+        let inside = !run.is_empty()
+            && (doc.lex.name_particles.contains(&fold(word))
+                || (after_particle && starts_upper(word))
+                || matches!(word, "II" | "III" | "IV"));
+        if is_name_word(doc, tok, word) || inside {
+            if run.is_empty() {
+                // "Le Xuan Minh": the Vietnamese family name Lê written without accents.
+                run.extend(vietnamese_le(doc.text, &previous, tok));
+            }
             run.push(tok);
         } else {
             flush(&mut run, &mut out);
         }
+        previous = Some(tok);
     }
     flush(&mut run, &mut out);
+    // A lone "Le" kept for a family name needs two more name words after it.
+    out.retain(|c| c.words > 2 || !c.span.slice(doc.text).starts_with("Le "));
     out
+}
+
+/// The token "Le" right before a name word, as a family name.
+fn vietnamese_le(text: &str, previous: &Option<Span>, tok: Span) -> Option<Span> {
+    previous.filter(|p| p.slice(text) == "Le" && text[p.end..tok.start] == *" ")
 }
 
 fn hyphen_glued(text: &str, span: Span) -> bool {
@@ -308,7 +328,9 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
                 break;
             }
             let joins_with_and = gap.trim_start().starts_with("et");
-            if let Some(Entity::Demonym(c)) = demonym {
+            if next.what.contains(&Entity::Honorific) && gap.trim().is_empty() {
+                // "commandant général": a rank word continuing the title.
+            } else if let Some(Entity::Demonym(c)) = demonym {
                 phrase.country.get_or_insert(c);
             } else if let Some(Entity::Portfolio(p)) =
                 next.get(|e| matches!(e, Entity::Portfolio(_)))
