@@ -324,7 +324,8 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
                 && !gap
                     .split_whitespace()
                     .any(|w| doc.lex.finite_verbs.contains(w));
-            if !is_connector(gap.trim()) && !(demonym.is_some() && adjectives) {
+            let continues = is_connector(gap.trim()) || (demonym.is_some() && adjectives);
+            if !continues {
                 break;
             }
             let joins_with_and = gap.trim_start().starts_with("et");
