@@ -27,18 +27,28 @@ pub fn segment(text: &str, cleaned: &Cleaned) -> Vec<Sentence> {
     out
 }
 
+/// Longest sentence, in bytes: past it a sentence is cut at a space. Real
+/// sentences are far shorter; the cap keeps every later per-sentence step
+/// bounded, so a text without punctuation still takes linear time.
+pub const MAX_SENTENCE: usize = 2_000;
+
 /// Splits a paragraph after `.`, `!`, `?` or `…` when the next word starts a
 /// sentence, but not after an initial ("K. Shanmugam") or a title abbreviation.
 pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
     let content = para.slice(text);
     let mut start = 0;
     let mut cuts = Vec::new();
-    let chars: Vec<(usize, char)> = content.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    let mut chars = content.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let length = i.saturating_sub(start);
+        if length >= MAX_SENTENCE && c.is_whitespace() || length >= 2 * MAX_SENTENCE {
+            cuts.push((start, i));
+            start = i;
+        }
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
-        let Some(&(next_at, next)) = chars.get(k + 1) else {
+        let Some(&(next_at, next)) = chars.peek() else {
             continue;
         };
         if !next.is_whitespace() {
@@ -60,6 +70,7 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
         cuts.push((start, content.len()));
     }
     cuts.into_iter()
+        .filter(|(s, e)| s < e)
         .map(move |(s, e)| Span {
             start: para.start + s,
             end: para.start + e,
@@ -123,6 +134,15 @@ mod tests {
         };
         let spans: Vec<Span> = sentences(text, para).collect();
         assert_eq!(&text[spans[1].start..spans[1].end], "Une autre.");
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_spaces() {
+        let text = "mot ".repeat(MAX_SENTENCE);
+        let parts = split(&text);
+        assert!(parts.len() >= 2);
+        assert!(parts.iter().all(|p| p.len() <= 2 * MAX_SENTENCE));
+        assert_eq!(parts.concat().len(), text.len(), "nothing is lost");
     }
 
     #[test]

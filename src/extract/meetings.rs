@@ -242,13 +242,21 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         current = opened[p].or(current);
         *owner = current;
     }
-    for (mi, m) in drafts.meetings.iter_mut().enumerate() {
+    // An agreement signed in a meeting's own paragraphs.
+    for s in &doc.sentences {
+        let signing = || {
+            cues(doc, s.span)
+                .iter()
+                .any(|c| c.kind == Kind::Signing && c.strength == Strength::Verb)
+        };
+        if let Some(mi) = s.paragraph.and_then(|p| drafts.owner[p]) {
+            if !drafts.meetings[mi].agreement_signed && signing() {
+                drafts.meetings[mi].agreement_signed = true;
+            }
+        }
+    }
+    for m in drafts.meetings.iter_mut() {
         m.agreement_signed |= m.kind == Kind::Signing;
-        m.agreement_signed |= drafts
-            .owner
-            .iter()
-            .enumerate()
-            .any(|(p, o)| *o == Some(mi) && signs(doc, p));
     }
     drafts
 }
@@ -397,17 +405,6 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
             _ => None,
         })
         .collect()
-}
-
-fn signs(doc: &Doc, paragraph: usize) -> bool {
-    doc.sentences
-        .iter()
-        .filter(|s| s.paragraph == Some(paragraph))
-        .any(|s| {
-            cues(doc, s.span)
-                .iter()
-                .any(|c| c.kind == Kind::Signing && c.strength == Strength::Verb)
-        })
 }
 
 fn compatible_kinds(a: Kind, b: Kind) -> bool {
@@ -641,43 +638,38 @@ impl Drafts {
         }
     }
 
-    /// Paragraph indices a meeting owns.
-    pub fn paragraphs(&self, mi: usize) -> impl Iterator<Item = usize> + '_ {
-        self.owner
-            .iter()
-            .enumerate()
-            .filter(move |(_, o)| **o == Some(mi))
-            .map(|(p, _)| p)
-    }
-
-    /// The mentions that make people participants of meeting `mi`: the people
-    /// its cue sentences name (not as a complement of another noun), the host
-    /// of its frame, and those acting in its paragraphs.
+    /// For every meeting, the mentions that make people its participants:
+    /// the people its cue sentences name (not as a complement of another
+    /// noun), the host of its frame, and those acting in its paragraphs.
     pub fn participant_mentions<'p>(
         &self,
         doc: &Doc,
         people: &'p People,
-        mi: usize,
-    ) -> Vec<&'p PersonMention> {
-        let mut out: Vec<&PersonMention> = Vec::new();
-        for &(si, _) in &self.triggers[mi] {
-            out.extend(
-                people
-                    .in_sentence(si)
-                    .filter(|m| self.members[mi].contains(&m.person)),
-            );
+    ) -> Vec<Vec<&'p PersonMention>> {
+        let mut out: Vec<Vec<&PersonMention>> = vec![Vec::new(); self.meetings.len()];
+        for (mi, mentions) in out.iter_mut().enumerate() {
+            for &(si, _) in &self.triggers[mi] {
+                mentions.extend(
+                    people
+                        .in_sentence(si)
+                        .filter(|m| self.members[mi].contains(&m.person)),
+                );
+            }
+            if let Some(fs) = self.frame_of[mi] {
+                mentions.extend(people.in_sentence(fs).filter(|m| m.subject));
+            }
         }
-        if let Some(fs) = self.frame_of[mi] {
-            out.extend(people.in_sentence(fs).filter(|m| m.subject));
+        for m in people.mentions.iter().filter(|m| m.subject) {
+            if let Some(mi) = doc.sentences[m.sentence]
+                .paragraph
+                .and_then(|p| self.owner[p])
+            {
+                out[mi].push(m);
+            }
         }
-        let owned: Vec<usize> = self.paragraphs(mi).collect();
-        out.extend(people.mentions.iter().filter(|m| {
-            m.subject
-                && doc.sentences[m.sentence]
-                    .paragraph
-                    .is_some_and(|p| owned.contains(&p))
-        }));
-        out.sort_by_key(|m| m.span.start);
+        for mentions in &mut out {
+            mentions.sort_by_key(|m| m.span.start);
+        }
         out
     }
 }

@@ -57,9 +57,10 @@ impl<'a> Doc<'a> {
         let folded = Folded::new(text);
         let (mut entities, mut cues) = (Vec::new(), Vec::new());
         let inside = |span: Span| {
+            let i = sentences.partition_point(|s| s.span.end < span.end);
             sentences
-                .iter()
-                .any(|s| s.span.start <= span.start && span.end <= s.span.end)
+                .get(i)
+                .is_some_and(|s| s.span.start <= span.start && span.end <= s.span.end)
         };
         for m in lex.mentions(&folded.text) {
             let (start, end) = folded.original_range(m.start, m.end);
@@ -112,7 +113,12 @@ impl<'a> Doc<'a> {
 
     /// The folded word right before `at` ("du" in "… accueil du général").
     pub fn word_before(&self, at: usize) -> Option<String> {
-        let before = fold(&self.text[..at]);
+        // A window is enough for one word, and keeps this constant-time.
+        let mut from = at.saturating_sub(80);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = fold(&self.text[from..at]);
         let trimmed = before.trim_end();
         let word: String = trimmed
             .chars()
@@ -126,9 +132,11 @@ impl<'a> Doc<'a> {
     }
 
     pub fn sentence_of(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
         self.sentences
-            .iter()
-            .position(|s| s.span.start <= at && at < s.span.end)
+            .get(i)
+            .filter(|s| s.span.start <= at)
+            .map(|_| i)
     }
 }
 

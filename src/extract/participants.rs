@@ -8,6 +8,7 @@
 //! vietnamien", "le représentant iranien", "ce dernier") resolve to the person
 //! they designate.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -43,14 +44,32 @@ pub struct PersonMention {
 
 pub struct People {
     pub persons: Vec<Person>,
+    /// Folded full name → person.
+    by_key: HashMap<String, usize>,
+    /// Folded trailing words of a full name ("kubayi", "alvarez casas") → person.
+    by_surname: HashMap<String, usize>,
     pub mentions: Vec<PersonMention>,
     /// Every title with the words it governs ("conseiller adjoint à la sécurité nationale indien").
     pub titles: Vec<Span>,
 }
 
 impl People {
+    fn add(&mut self, person: Person) -> usize {
+        let i = self.persons.len();
+        let words: Vec<&str> = person.key.split(' ').collect();
+        for k in 1..words.len() {
+            self.by_surname.entry(words[k..].join(" ")).or_insert(i);
+        }
+        self.by_key.insert(person.key.clone(), i);
+        self.persons.push(person);
+        i
+    }
+
+    /// Mentions are kept in text order, so those of one sentence are contiguous.
     pub fn in_sentence(&self, sentence: usize) -> impl Iterator<Item = &PersonMention> {
-        self.mentions.iter().filter(move |m| m.sentence == sentence)
+        let from = self.mentions.partition_point(|m| m.sentence < sentence);
+        let to = self.mentions.partition_point(|m| m.sentence <= sentence);
+        self.mentions[from..to].iter()
     }
 }
 
@@ -81,6 +100,8 @@ pub fn find(doc: &Doc) -> People {
     let phrases: Vec<Phrase> = titles(doc);
     let mut people = People {
         persons: Vec::new(),
+        by_key: HashMap::new(),
+        by_surname: HashMap::new(),
         mentions: Vec::new(),
         titles: phrases.iter().map(|p| p.span).collect(),
     };
@@ -89,11 +110,12 @@ pub fn find(doc: &Doc) -> People {
         .collect();
     // Full names separate a title from a later name; a lone capitalised word
     // ("Développement" in a ministry's name) does not.
-    let spans: Vec<Span> = candidates
+    let mut spans: Vec<Span> = candidates
         .iter()
         .filter(|c| c.words >= 2 || c.gazetteer.is_some())
         .map(|c| c.span)
         .collect();
+    spans.sort_by_key(|s| s.start);
     let mut claimed = vec![false; phrases.len()];
 
     // Full names first, so that single words can refer back to them.
@@ -119,10 +141,9 @@ pub fn find(doc: &Doc) -> People {
         // A lone capitalised word is a name only after an honorific ("Mme
         // Kubayi") or as the surname of someone already named.
         let known_surname = c.words == 1
-            && people.persons.iter().any(|p| {
-                p.key
-                    .ends_with(&format!(" {}", fold(c.span.slice(doc.text))))
-            });
+            && people
+                .by_surname
+                .contains_key(&fold(c.span.slice(doc.text)));
         let licensed = c.gazetteer.is_some()
             || honorific.is_some()
             || known_surname
@@ -156,6 +177,8 @@ pub fn find(doc: &Doc) -> People {
             subject,
         });
     }
+    // Text order, which `latest` and `in_sentence` rely on.
+    people.mentions.sort_by_key(|m| m.span.start);
     describe(doc, &mut people, &phrases, &claimed, &spans);
     people.mentions.sort_by_key(|m| m.span.start);
     people
@@ -422,9 +445,13 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let sentence = doc.sentences[c.sentence].span;
     // "l'ambassadrice d'Égypte au Vietnam, Mme Noha X": the honorific belongs to the name.
     let name_start = honorific_before(doc, c.span.start).unwrap_or(c.span.start);
-    let i = phrases
-        .iter()
-        .rposition(|p| p.span.end <= name_start && p.span.start >= sentence.start)?;
+    // Phrases are in text order: only those of this sentence before the name.
+    let from = phrases.partition_point(|p| p.span.start < sentence.start);
+    let to = phrases.partition_point(|p| p.span.start < name_start);
+    let i = from
+        + phrases[from..to.max(from)]
+            .iter()
+            .rposition(|p| p.span.end <= name_start)?;
     let gap_span = Span {
         start: phrases[i].span.end,
         end: name_start,
@@ -438,9 +465,7 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let ok = !inner.contains([',', '.', ';', ':'])
         && !has_verb
         && doc.words(gap_span).len() <= 8
-        && !names
-            .iter()
-            .any(|n| gap_span.start <= n.start && n.end <= gap_span.end);
+        && !holds_name(names, gap_span);
     ok.then_some(i)
 }
 
@@ -453,9 +478,12 @@ fn phrase_after(
     names: &[Span],
 ) -> Option<usize> {
     let sentence = doc.sentences[c.sentence].span;
-    let i = phrases
-        .iter()
-        .position(|p| p.span.start >= c.span.end && p.span.end <= sentence.end)?;
+    let from = phrases.partition_point(|p| p.span.start < c.span.end);
+    let i = from
+        + phrases[from..]
+            .iter()
+            .take_while(|p| p.span.start < sentence.end)
+            .position(|p| p.span.end <= sentence.end)?;
     let gap_span = Span {
         start: c.span.end,
         end: phrases[i].span.start,
@@ -466,9 +494,7 @@ fn phrase_after(
         && gap.matches(',').count() <= 2
         && !gap.contains(['.', ';', ':'])
         && doc.words(gap_span).len() <= 10
-        && !names
-            .iter()
-            .any(|n| gap_span.start <= n.start && n.end <= gap_span.end);
+        && !holds_name(names, gap_span);
     ok.then_some(i)
 }
 
@@ -491,9 +517,13 @@ fn is_subject(doc: &Doc, end: usize, sentence_end: usize, names: &[Span]) -> boo
         if is_verb(piece) {
             return true;
         }
-        let has_name = names
-            .iter()
-            .any(|n| piece_span.start <= n.start && n.end <= piece_span.end + 1);
+        let has_name = holds_name(
+            names,
+            Span {
+                start: piece_span.start,
+                end: piece_span.end + 1,
+            },
+        );
         if has_name || piece.split_whitespace().count() > 14 {
             return false;
         }
@@ -507,40 +537,37 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
     if let Some(g) = c.gazetteer {
         let entry = &doc.lex.people[g];
         let key = fold(&entry.name);
-        if let Some(i) = people.persons.iter().position(|p| p.key == key) {
+        if let Some(&i) = people.by_key.get(&key) {
             return Some(i);
         }
-        people.persons.push(Person {
+        return Some(people.add(Person {
             name: entry.name.clone(),
             key,
             role: None,
             organization: None,
             country: Some(entry.country),
             gazetteer: true,
-        });
-        return Some(people.persons.len() - 1);
+        }));
     }
     let key = fold(surface);
-    if let Some(i) = people.persons.iter().position(|p| p.key == key) {
+    if let Some(&i) = people.by_key.get(&key) {
         if accents(surface) > accents(&people.persons[i].name) && !people.persons[i].gazetteer {
             people.persons[i].name = surface.to_string();
         }
         return Some(i);
     }
     // A surname alone ("Mme Kubayi", "Alvarez Casas") refers to the full name ending with it.
-    let suffix = format!(" {key}");
-    if let Some(i) = people.persons.iter().position(|p| p.key.ends_with(&suffix)) {
+    if let Some(&i) = people.by_surname.get(&key) {
         return Some(i);
     }
-    people.persons.push(Person {
+    Some(people.add(Person {
         name: surface.to_string(),
         key,
         role: None,
         organization: None,
         country: None,
         gazetteer: false,
-    });
-    Some(people.persons.len() - 1)
+    }))
 }
 
 fn accents(s: &str) -> usize {
@@ -643,11 +670,8 @@ fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool]
                 let (start, end) = doc
                     .folded
                     .original_range(base + at, base + at + anaphor.len());
-                let earlier = people
-                    .mentions
-                    .iter()
-                    .filter(|m| m.span.end <= start)
-                    .max_by_key(|m| m.span.end);
+                let before = people.mentions.partition_point(|m| m.span.end <= start);
+                let earlier = before.checked_sub(1).map(|i| &people.mentions[i]);
                 if let (Some(m), true) = (earlier, is_subject(doc, end, sentence.span.end, names)) {
                     let span = Span { start, end };
                     found.push(PersonMention {
@@ -671,26 +695,38 @@ fn preceded_by_determiner(doc: &Doc, at: usize) -> bool {
 
 /// The person most recently named before `at` (or else the first named after it) that fits.
 fn latest(people: &People, at: usize, fits: impl Fn(&Person) -> bool) -> Option<usize> {
-    let fitting = || {
-        people
-            .mentions
-            .iter()
-            .filter(|m| fits(&people.persons[m.person]))
-    };
-    fitting()
-        .filter(|m| m.span.end <= at)
-        .max_by_key(|m| m.span.end)
-        .or_else(|| fitting().min_by_key(|m| m.span.start))
+    // Mentions are in text order; a reference looks back (then ahead) a bounded distance.
+    const REACH: usize = 200;
+    let split = people.mentions.partition_point(|m| m.span.end <= at);
+    let fit = |m: &&PersonMention| fits(&people.persons[m.person]);
+    people.mentions[..split]
+        .iter()
+        .rev()
+        .take(REACH)
+        .find(fit)
+        .or_else(|| people.mentions[split..].iter().take(REACH).find(fit))
         .map(|m| m.person)
+}
+
+/// Whether a full name lies inside a span (`names` sorted by start).
+fn holds_name(names: &[Span], span: Span) -> bool {
+    let from = names.partition_point(|n| n.start < span.start);
+    names[from..]
+        .iter()
+        .take_while(|n| n.start < span.end)
+        .any(|n| n.end <= span.end)
 }
 
 /// Participants of every meeting, with their side.
 pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
     let mut out = Vec::new();
-    for mi in 0..drafts.meetings.len() {
+    for (mi, mentions) in drafts
+        .participant_mentions(doc, people)
+        .into_iter()
+        .enumerate()
+    {
         let mut seen: Vec<usize> = Vec::new();
         let home_is_host = drafts.home_is_host(doc, mi);
-        let mentions = drafts.participant_mentions(doc, people, mi);
         let has_home = mentions
             .iter()
             .any(|m| people.persons[m.person].country == Some(doc.lex.home));

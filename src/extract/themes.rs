@@ -21,47 +21,44 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Topic> {
                 .any(|e| matches!(e, Entity::Country(_) | Entity::City(_) | Entity::Person(_)))
         })
         .map(|f| f.span);
-    let masks: Vec<Span> = people.titles.iter().copied().chain(names).collect();
+    let mut masks: Vec<Span> = people.titles.iter().copied().chain(names).collect();
+    masks.sort_by_key(|m| m.start);
+    let masked = |cue: Span| {
+        // Masks start before the cue and end after it; titles and names are short.
+        let to = masks.partition_point(|m| m.start <= cue.start);
+        masks[..to].iter().rev().take(8).any(|m| cue.end <= m.end)
+    };
     let single = drafts.meetings.len() == 1;
-    let mut out = Vec::new();
-    for mi in 0..drafts.meetings.len() {
-        let owned: Vec<usize> = drafts.paragraphs(mi).collect();
-        let sentences: Vec<Span> = doc
-            .sentences
-            .iter()
-            .filter(|s| s.paragraph.map_or(single, |p| owned.contains(&p)))
-            .map(|s| s.span)
-            .collect();
-        let mut topics: Vec<Topic> = Vec::new();
-        for cue in &doc.cues {
-            let Some(sentence) = sentences
-                .iter()
-                .find(|s| s.start <= cue.span.start && cue.span.end <= s.end)
-            else {
-                continue;
-            };
-            if masks
-                .iter()
-                .any(|m| m.start <= cue.span.start && cue.span.end <= m.end)
-            {
-                continue;
-            }
-            let Some(Entity::Theme(t)) = cue.get(|e| matches!(e, Entity::Theme(_))) else {
-                continue;
-            };
-            let theme = &doc.lex.themes[t];
-            match topics.iter_mut().find(|topic| &topic.theme == theme) {
-                Some(topic) => topic.mentions += 1,
-                None => topics.push(Topic {
-                    meeting: mi,
-                    theme: theme.clone(),
-                    mentions: 1,
-                    trigger: cue.span,
-                    evidence: *sentence,
-                }),
-            }
+    // Per meeting, its topics in order of first cue.
+    let mut topics: Vec<Vec<Topic>> = vec![Vec::new(); drafts.meetings.len()];
+    for cue in &doc.cues {
+        let Some(si) = doc.sentence_of(cue.span.start) else {
+            continue;
+        };
+        let sentence = doc.sentences[si];
+        let owner = match sentence.paragraph {
+            Some(p) => drafts.owner[p],
+            None => single.then_some(0),
+        };
+        let (Some(mi), Some(Entity::Theme(t))) =
+            (owner, cue.get(|e| matches!(e, Entity::Theme(_))))
+        else {
+            continue;
+        };
+        if cue.span.end > sentence.span.end || masked(cue.span) {
+            continue;
         }
-        out.extend(topics);
+        let theme = &doc.lex.themes[t];
+        match topics[mi].iter_mut().find(|topic| &topic.theme == theme) {
+            Some(topic) => topic.mentions += 1,
+            None => topics[mi].push(Topic {
+                meeting: mi,
+                theme: theme.clone(),
+                mentions: 1,
+                trigger: cue.span,
+                evidence: sentence.span,
+            }),
+        }
     }
-    out
+    topics.into_iter().flatten().collect()
 }
