@@ -48,6 +48,17 @@ pub fn process(raw: RawArticle, lex: &Lexicon) -> Processed {
     }
 }
 
+/// `process`, with a bug on one article turned into a reject of that article
+/// instead of the end of the run.
+fn process_guarded(raw: RawArticle, lex: &Lexicon) -> Result<Processed, Reject> {
+    let source = raw.source.clone();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(raw, lex))).map_err(|_| Reject {
+        source,
+        line: None,
+        reason: "internal error while extracting (please report this article)".into(),
+    })
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -78,15 +89,21 @@ pub fn extract_inputs(inputs: &[PathBuf], lex: &Lexicon) -> Result<Extracted, Er
         )
         .expect("progress template is valid"),
     );
-    let mut processed: Vec<Processed> = raws
+    let outcomes: Vec<Result<Processed, Reject>> = raws
         .into_par_iter()
         .map(|raw| {
-            let p = process(raw, lex);
             bar.inc(1);
-            p
+            process_guarded(raw, lex)
         })
         .collect();
     bar.finish_and_clear();
+    let mut processed = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            Ok(p) => processed.push(p),
+            Err(reject) => rejects.push(reject),
+        }
+    }
     // The same text under two names is one article: keep the first seen.
     let before = processed.len();
     let mut seen = std::collections::HashSet::new();

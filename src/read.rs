@@ -82,13 +82,16 @@ pub fn read_file(
 ) -> Result<(), Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let source = path.display().to_string();
-    let Ok(text) = String::from_utf8(bytes) else {
-        rejects.push(Reject {
-            source,
-            line: None,
-            reason: "not UTF-8 text".into(),
-        });
-        return Ok(());
+    let text = match decode(&bytes) {
+        Ok(text) => text,
+        Err(reason) => {
+            rejects.push(Reject {
+                source,
+                line: None,
+                reason,
+            });
+            return Ok(());
+        }
     };
     let name = path
         .file_name()
@@ -127,6 +130,54 @@ pub fn read_file(
         });
     }
     Ok(())
+}
+
+/// The text of a file: UTF-8 (a BOM dropped), UTF-16 with a BOM, or
+/// Windows-1252 (which covers Latin-1) when the bytes can only be that: no
+/// NUL, and every byte above ASCII decodes to a letter or typographic sign.
+/// Anything else is skipped with the reason.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.is_empty() {
+        return Err("empty file".into());
+    }
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if malformed {
+            return Err(format!("malformed {} text", encoding.name()));
+        }
+        return checked(text.into_owned());
+    }
+    if bytes.contains(&0) {
+        return Err("binary file (NUL bytes)".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => checked(text.to_string()),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            let plausible = text
+                .chars()
+                .filter(|c| !c.is_ascii())
+                .all(|c| c.is_alphabetic() || "’‘“”«»–—…€°·œŒ".contains(c));
+            if plausible {
+                checked(text.into_owned())
+            } else {
+                Err("not UTF-8, and not recognisably Latin-1 or Windows-1252".into())
+            }
+        }
+    }
+}
+
+/// Text with more than 1% control characters is binary data in disguise.
+fn checked(text: String) -> Result<String, String> {
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 100 > text.chars().count() {
+        Err("binary file (control characters)".into())
+    } else {
+        Ok(text)
+    }
 }
 
 fn parse_record(line: &str, file_name: &str, line_no: usize) -> Result<RawArticle, String> {
@@ -201,6 +252,22 @@ mod tests {
         assert_eq!(lines, [Some(2), Some(3), Some(4)]);
         assert!(rejects[1].reason.contains("text"));
         assert!(rejects[2].reason.contains("published"));
+    }
+
+    #[test]
+    fn decodes_boms_utf16_and_latin1_and_rejects_binary() {
+        let utf8 = "Le général a reçu".as_bytes();
+        assert_eq!(decode(utf8).unwrap(), "Le général a reçu");
+        let bom: Vec<u8> = [&[0xEF, 0xBB, 0xBF][..], utf8].concat();
+        assert_eq!(decode(&bom).unwrap(), "Le général a reçu");
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("Hanoï – été".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&utf16).unwrap(), "Hanoï – été");
+        let latin1 = b"Le g\xe9n\xe9ral \x96 Hano\xef";
+        assert_eq!(decode(latin1).unwrap(), "Le général – Hanoï");
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().contains("binary"));
+        assert!(decode(&[0x81, 0x8D, 0x41]).is_err(), "bytes no single-byte French text has");
+        assert!(decode(b"").unwrap_err().contains("empty"));
     }
 
     #[test]

@@ -43,14 +43,23 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(&cli.log);
-    let result = load_lexicon(cli.lexicon.as_deref()).and_then(|lex| match cli.command {
-        Command::Run(args) => run::run(args, &lex),
-        Command::Eval(args) => eval::run(args, &lex),
+    // Panics are caught per article and reported as rejects; their default
+    // message and backtrace would only confuse a user, so they go to the log.
+    std::panic::set_hook(Box::new(|info| tracing::debug!("internal error: {info}")));
+    let result = std::panic::catch_unwind(|| {
+        load_lexicon(cli.lexicon.as_deref()).and_then(|lex| match cli.command {
+            Command::Run(args) => run::run(args, &lex),
+            Command::Eval(args) => eval::run(args, &lex),
+        })
     });
     match result {
-        Ok(code) => code,
-        Err(e) => {
+        Ok(Ok(code)) => code,
+        Ok(Err(e)) => {
             eprintln!("entente: error: {}", one_line(&format!("{e:#}")));
+            ExitCode::FAILURE
+        }
+        Err(_) => {
+            eprintln!("entente: internal error (run with --log debug for details)");
             ExitCode::FAILURE
         }
     }

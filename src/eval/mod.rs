@@ -90,9 +90,13 @@ impl Accuracy {
     pub fn value(&self) -> f64 {
         ratio(self.correct, self.total)
     }
-    fn check(&mut self, ok: bool) {
+    /// Counts one comparison, noting it when wrong.
+    fn check(&mut self, ok: bool, notes: &mut Vec<String>, note: impl FnOnce() -> String) {
         self.total += 1;
         self.correct += usize::from(ok);
+        if !ok {
+            notes.push(note());
+        }
     }
 }
 
@@ -187,25 +191,17 @@ fn score_match(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &m
     report.meetings.tp += 1;
     let gd = gm.date.unwrap_or_default();
     let date_ok = (gd.year, gd.month, gd.day) == (p.year, p.month, p.day);
-    report.date.check(date_ok);
-    if !date_ok {
-        notes.push(format!(
-            "{}: date {} (gold {})",
-            gm.partner,
-            show_pred_date(p),
-            show_gold_date(gm)
-        ));
-    }
+    report.date.check(date_ok, notes, || {
+        format!("{}: date {} (gold {})", gm.partner, show_pred_date(p), show_gold_date(gm))
+    });
     let city_ok = gm.city.as_deref().map(fold) == p.city.as_deref().map(fold);
-    report.city.check(city_ok);
-    if !city_ok {
-        notes.push(format!(
-            "{}: city {:?} (gold {:?})",
-            gm.partner, p.city, gm.city
-        ));
-    }
+    report.city.check(city_ok, notes, || {
+        format!("{}: city {:?} (gold {:?})", gm.partner, p.city, gm.city)
+    });
     if let Some(kind) = &gm.kind {
-        report.kind.check(*kind == p.kind);
+        report.kind.check(*kind == p.kind, notes, || {
+            format!("{}: kind {} (gold {kind})", gm.partner, p.kind)
+        });
     }
 
     let key = |n: &str| fold(n).split_whitespace().collect::<Vec<_>>().join(" ");
@@ -225,23 +221,14 @@ fn score_match(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &m
                 counts.tp += 1;
                 if let Some(role) = &gp.role {
                     let ok = pp.role.as_deref().map(fold) == Some(fold(role));
-                    report.role.check(ok);
-                    if !ok {
-                        notes.push(format!(
-                            "{}: {} role {:?} (gold {role:?})",
-                            gm.partner, gp.name, pp.role
-                        ));
-                    }
+                    report.role.check(ok, notes, || {
+                        format!("{}: {} role {:?} (gold {role:?})", gm.partner, gp.name, pp.role)
+                    });
                 }
                 if let Some(side) = &gp.side {
-                    let ok = *side == pp.side;
-                    report.side.check(ok);
-                    if !ok {
-                        notes.push(format!(
-                            "{}: {} side {} (gold {side})",
-                            gm.partner, gp.name, pp.side
-                        ));
-                    }
+                    report.side.check(*side == pp.side, notes, || {
+                        format!("{}: {} side {} (gold {side})", gm.partner, gp.name, pp.side)
+                    });
                 }
             }
             None => {

@@ -3,4 +3,5 @@
 mod eval;
 mod harness;
 mod interop;
+mod properties;
 mod run;

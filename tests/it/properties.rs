@@ -1,0 +1,119 @@
+//! Property tests: whatever the text, cleaning, segmentation and extraction
+//! never panic, every offset lies inside the text on character boundaries,
+//! and time grows linearly with the input (no regex or loop blow-up).
+
+use std::time::Instant;
+
+use entente::lexicon::Lexicon;
+use entente::pipeline::process;
+use entente::read::RawArticle;
+use entente::tables::Processed;
+use proptest::prelude::*;
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| Lexicon::embedded().unwrap())
+}
+
+fn article(text: String) -> RawArticle {
+    RawArticle {
+        source: "prop".into(),
+        name: "prop".into(),
+        title: String::new(),
+        published: None,
+        lang: "fr".into(),
+        text,
+    }
+}
+
+/// Every span the extraction reports is a valid slice of the text.
+fn assert_spans_valid(p: &Processed) {
+    let text = &p.text;
+    let ok = |s: &entente::clean::Span| {
+        s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+    };
+    let e = &p.extraction;
+    for m in &e.meetings {
+        assert!(ok(&m.evidence) && ok(&m.trigger), "{m:?}");
+        assert!(m.evidence.start <= m.trigger.start && m.trigger.end <= m.evidence.end);
+    }
+    for x in &e.participants {
+        assert!(ok(&x.evidence) && ok(&x.mention) && x.meeting < e.meetings.len(), "{x:?}");
+    }
+    for t in &e.topics {
+        assert!(ok(&t.evidence) && ok(&t.trigger) && t.meeting < e.meetings.len(), "{t:?}");
+    }
+}
+
+/// Pieces of the genre, noise and hostile text, to build adversarial articles from.
+const PIECES: &[&str] = &[
+    "Le général Lương Tam Quang, ministre de la Sécurité publique, a reçu le 9 décembre à Hanoï ",
+    "le ministre russe de l’Intérieur, Vladimir X, ",
+    "Lors de sa rencontre avec Mme K. Shanmugam, ",
+    "a reçu successivement ",
+    "du 23 au 25 avril ",
+    "la lutte contre le terrorisme et la cybercriminalité. ",
+    "de la ",
+    "Photo: VNA\n",
+    ">> lien\n",
+    "Voir plus\n",
+    "Hanoï (VNA) – ",
+    "ce dernier ",
+    "M. ",
+    ". ",
+    "\n\n",
+    "👍🏽 ",
+    "e\u{301}\u{302}\u{303} ",
+    "Ǆ\u{0130}ﬁ ",
+    "\r\n",
+    "(((((",
+    "’’’",
+];
+
+fn adversarial() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..300).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_unicode_never_breaks_extraction(text in "\\PC{0,2000}") {
+        assert_spans_valid(&process(article(text), lexicon()));
+    }
+
+    #[test]
+    fn adversarial_articles_never_break_extraction(text in adversarial()) {
+        assert_spans_valid(&process(article(text), lexicon()));
+    }
+
+    #[test]
+    fn very_long_lines_never_break_extraction(piece in prop::sample::select(PIECES), n in 1usize..4000) {
+        assert_spans_valid(&process(article(piece.repeat(n)), lexicon()));
+    }
+}
+
+/// Seconds to process `piece` repeated `n` times, best of three.
+fn time(piece: &str, n: usize) -> f64 {
+    let text = piece.repeat(n);
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            process(article(text.clone()), lexicon());
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+#[test]
+fn time_grows_linearly_with_repeated_patterns() {
+    // Eight times the input must not take anywhere near 64 times as long
+    // (quadratic); the bound leaves room for a loaded machine.
+    for piece in PIECES {
+        let (small, large) = (time(piece, 400), time(piece, 3200));
+        assert!(
+            large < 24.0 * small.max(0.002),
+            "{piece:?}: {small:.4}s for 400 repeats, {large:.4}s for 3200"
+        );
+    }
+}
