@@ -42,6 +42,31 @@ struct Record {
     text: Option<String>,
 }
 
+/// Expands the inputs that are glob patterns (`crawl/2025-*/*.jsonl`), in
+/// sorted order; a pattern that matches nothing is an error, since a nightly
+/// run that finds no file usually means the crawler did not run.
+pub fn expand_globs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let pattern = input.to_string_lossy();
+        if !pattern.contains(['*', '?', '[']) {
+            out.push(input.clone());
+            continue;
+        }
+        let bad = |message: String| Error::Usage(format!("{pattern}: {message}"));
+        let mut matched: Vec<PathBuf> = glob::glob(&pattern)
+            .map_err(|e| bad(format!("bad glob pattern: {e}")))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| Error::io(e.path(), std::io::Error::other(e.to_string())))?;
+        if matched.is_empty() {
+            return Err(bad("the pattern matches no file".into()));
+        }
+        matched.sort();
+        out.extend(matched);
+    }
+    Ok(out)
+}
+
 /// Lists the article files under the given paths, sorted, so runs are deterministic.
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();

@@ -396,9 +396,7 @@ fn strings(df: &DataFrame, c: &str) -> PolarsResult<Vec<Option<String>>> {
 /// Reads every Parquet file of one table under `dir/<table>/`.
 pub fn read_table(dir: &Path, table: &str) -> Result<DataFrame, Error> {
     let root = dir.join(table);
-    let mut files = Vec::new();
-    collect_parquet(&root, &mut files)?;
-    files.sort();
+    let files = crate::write::parquet_files(&root)?;
     let mut out: Option<DataFrame> = None;
     for f in &files {
         let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
@@ -418,18 +416,6 @@ pub fn read_table(dir: &Path, table: &str) -> Result<DataFrame, Error> {
             root.display()
         ))
     })
-}
-
-fn collect_parquet(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<(), Error> {
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_dir() {
-            collect_parquet(&path, files)?;
-        } else if path.extension().is_some_and(|x| x == "parquet") {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 impl Report {

@@ -1,5 +1,6 @@
 //! One integration-test binary, split by topic.
 
+mod batch;
 mod eval;
 mod harness;
 mod interop;
