@@ -1,7 +1,35 @@
 //! Stage 6: `theme_counts`, computed with polars expressions over the
 //! meetings and topics tables.
 
+use std::path::{Path, PathBuf};
+
 use polars::prelude::*;
+
+use crate::error::Error;
+use crate::write;
+
+/// `theme_counts` over every meeting and topic file under the given dataset
+/// roots (the dataset, plus a run's staging directory), read with lazy scans;
+/// `None` when there is no meeting at all.
+pub fn dataset_theme_counts(roots: &[&Path]) -> Result<Option<DataFrame>, Error> {
+    let files = |table: &str| -> Result<Vec<PathBuf>, Error> {
+        let mut all = Vec::new();
+        for root in roots {
+            all.extend(write::parquet_files(&root.join(table))?);
+        }
+        Ok(all)
+    };
+    let (meetings, topics) = (files("meetings")?, files("topics")?);
+    if meetings.is_empty() || topics.is_empty() {
+        return Ok(None);
+    }
+    let at = roots.first().map_or(Path::new(""), |r| *r);
+    let counts = write::scan(&meetings)
+        .and_then(|m| Ok((m, write::scan(&topics)?)))
+        .and_then(|(m, t)| theme_counts(m, t).collect())
+        .map_err(|e| Error::polars(at, e))?;
+    Ok(Some(counts))
+}
 
 /// Per (partner, theme): meetings that discussed it, cue mentions, articles,
 /// the share of the partner's meetings, and the first and last dates.

@@ -24,6 +24,15 @@ pub enum Error {
         path: PathBuf,
         source: polars::error::PolarsError,
     },
+    #[error("{}:{line}: {key}: {message}", path.display())]
+    Config {
+        path: PathBuf,
+        line: usize,
+        key: String,
+        message: String,
+    },
+    #[error("{}: {holder} is writing to this dataset; this run stops (try again when it has finished)", path.display())]
+    Locked { path: PathBuf, holder: String },
     #[error("{0}")]
     Usage(String),
 }

@@ -2,19 +2,25 @@
 //!
 //! The pipeline runs one way, one module per stage:
 //! [`read`] → [`clean`] → [`segment`] → [`extract`] (meetings, participants,
-//! themes) → [`tables`] → [`aggregate`] → [`write`], driven by [`pipeline`].
+//! themes) → [`tables`] → [`aggregate`] → [`write`], driven by [`pipeline`]
+//! with the settings of [`config`]; [`partition`], [`lock`] and [`runs`] serve
+//! scheduled, incremental runs.
 //! Domain knowledge lives in the [`lexicon`] data files.
 
 pub mod aggregate;
 pub mod clean;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod fold;
 pub mod lexicon;
+pub mod lock;
+pub mod partition;
 pub mod pipeline;
 pub mod read;
+pub mod runs;
 pub mod segment;
 pub mod tables;
 pub mod write;

@@ -42,6 +42,31 @@ struct Record {
     text: Option<String>,
 }
 
+/// Expands the inputs that are glob patterns (`crawl/2025-*/*.jsonl`), in
+/// sorted order; a pattern that matches nothing is an error, since a nightly
+/// run that finds no file usually means the crawler did not run.
+pub fn expand_globs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let pattern = input.to_string_lossy();
+        if !pattern.contains(['*', '?', '[']) {
+            out.push(input.clone());
+            continue;
+        }
+        let bad = |message: String| Error::Usage(format!("{pattern}: {message}"));
+        let mut matched: Vec<PathBuf> = glob::glob(&pattern)
+            .map_err(|e| bad(format!("bad glob pattern: {e}")))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| Error::io(e.path(), std::io::Error::other(e.to_string())))?;
+        if matched.is_empty() {
+            return Err(bad("the pattern matches no file".into()));
+        }
+        matched.sort();
+        out.extend(matched);
+    }
+    Ok(out)
+}
+
 /// Lists the article files under the given paths, sorted, so runs are deterministic.
 pub fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
@@ -265,8 +290,13 @@ mod tests {
         assert_eq!(decode(&utf16).unwrap(), "Hanoï – été");
         let latin1 = b"Le g\xe9n\xe9ral \x96 Hano\xef";
         assert_eq!(decode(latin1).unwrap(), "Le général – Hanoï");
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0").unwrap_err().contains("binary"));
-        assert!(decode(&[0x81, 0x8D, 0x41]).is_err(), "bytes no single-byte French text has");
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0")
+            .unwrap_err()
+            .contains("binary"));
+        assert!(
+            decode(&[0x81, 0x8D, 0x41]).is_err(),
+            "bytes no single-byte French text has"
+        );
         assert!(decode(b"").unwrap_err().contains("empty"));
     }
 

@@ -9,6 +9,7 @@ use polars::prelude::*;
 use crate::extract::dates::PartialDate;
 use crate::extract::Extraction;
 use crate::fold::ascii_name;
+use crate::read::Reject;
 
 /// One article after extraction.
 pub struct Processed {
@@ -320,6 +321,37 @@ fn topics(processed: &[Processed]) -> PolarsResult<DataFrame> {
             Column::new("evidence_end".into(), c.evidence_end),
             Column::new("trigger_start".into(), c.trigger_start),
             Column::new("trigger_end".into(), c.trigger_end),
+        ],
+    )
+}
+
+/// The inputs a run skipped, and why: one row each.
+pub fn rejects(run_id: &str, rejects: &[Reject]) -> PolarsResult<DataFrame> {
+    DataFrame::new(
+        rejects.len(),
+        vec![
+            Column::new("run_id".into(), vec![run_id; rejects.len()]),
+            Column::new(
+                "source".into(),
+                rejects
+                    .iter()
+                    .map(|r| r.source.as_str())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "line".into(),
+                rejects
+                    .iter()
+                    .map(|r| r.line.map(|l| l as i64))
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "reason".into(),
+                rejects
+                    .iter()
+                    .map(|r| r.reason.as_str())
+                    .collect::<Vec<_>>(),
+            ),
         ],
     )
 }

@@ -1,102 +1,260 @@
-//! Stage 7: Parquet files, written so that a failed run never leaves a
-//! half-written table.
+//! Stage 7: Parquet files, published so that a run killed at any moment
+//! leaves the previous dataset complete and readable.
 //!
-//! Every table is first written in full under a staging directory inside the
-//! output directory; only when all are written are they swapped into place,
-//! one rename each.
+//! A run writes every new file under a staging directory inside the output
+//! directory (`DIR/.staging`, or `DIR/.staging-shard-I-of-N`), with the same
+//! relative paths they will have in the dataset. When all are written it
+//! drops a `COMPLETE` marker, then renames each file into place: new part
+//! files appear, rewritten ones (`theme_counts`) are replaced atomically.
+//! A staging directory left by a killed run is discarded by the next run if
+//! it has no marker (the previous dataset was never touched) and published
+//! by it if it has one (the kill came during the renames): either way the
+//! dataset ends as before the run or as after it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
+use crate::config::{Compression, Shard};
 use crate::error::Error;
 
+/// The file name of the tables rewritten whole by each run.
 pub const PART_FILE: &str = "part-00000.parquet";
+const COMPLETE: &str = "COMPLETE";
 
-/// Tables written to a staging area, not yet visible.
-pub struct Staged {
-    out: PathBuf,
-    staging: PathBuf,
-    tables: Vec<String>,
+/// How every file of a run is written.
+pub struct FileOptions {
+    pub compression: Compression,
+    pub metadata: Vec<(String, String)>,
 }
 
-/// Writes every table under `out/.staging-<pid>/<table>/part-00000.parquet`.
-pub fn stage(out: &Path, tables: &mut [(&str, DataFrame)]) -> Result<Staged, Error> {
-    fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
-    let staging = out.join(format!(".staging-{}", std::process::id()));
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+pub fn write_parquet(path: &Path, df: &mut DataFrame, opts: &FileOptions) -> Result<(), Error> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    let mut names = Vec::new();
-    for (name, df) in tables.iter_mut() {
-        let dir = staging.join(*name);
-        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let path = dir.join(PART_FILE);
-        write_parquet(&path, df)?;
-        names.push(name.to_string());
-    }
-    Ok(Staged {
-        out: out.to_path_buf(),
-        staging,
-        tables: names,
-    })
-}
-
-pub fn write_parquet(path: &Path, df: &mut DataFrame) -> Result<(), Error> {
+    let compression = match opts.compression {
+        Compression::Zstd => ParquetCompression::Zstd(None),
+        Compression::Snappy => ParquetCompression::Snappy,
+        Compression::Gzip => ParquetCompression::Gzip(None),
+        Compression::Lz4 => ParquetCompression::Lz4Raw,
+        Compression::Uncompressed => ParquetCompression::Uncompressed,
+    };
     let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
     ParquetWriter::new(file)
-        .with_compression(ParquetCompression::Zstd(None))
+        .with_compression(compression)
         .with_statistics(StatisticsOptions::full())
+        .with_key_value_metadata(Some(KeyValueMetadata::from_static(opts.metadata.clone())))
         .finish(df)
         .map_err(|e| Error::polars(path, e))?;
     Ok(())
 }
 
-impl Staged {
-    /// Moves the staged tables into place, replacing the previous ones.
-    pub fn publish(self) -> Result<(), Error> {
-        for name in &self.tables {
-            let target = self.out.join(name);
-            let old = self.staging.join(format!("{name}.old"));
-            if target.exists() {
-                fs::rename(&target, &old).map_err(|e| Error::io(&target, e))?;
-            }
-            let staged = self.staging.join(name);
-            fs::rename(&staged, &target).map_err(|e| Error::io(&target, e))?;
-        }
-        fs::remove_dir_all(&self.staging).map_err(|e| Error::io(&self.staging, e))
+/// A run's staging directory; removed on drop unless published.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    published: bool,
+}
+
+pub fn staging_name(shard: Option<Shard>) -> String {
+    match shard {
+        None => ".staging".into(),
+        Some(s) => format!(".staging-shard-{}-of-{}", s.index, s.count),
     }
+}
+
+impl Staging {
+    /// Starts staging for a run holding the lock of `shard` (see [`recover`]
+    /// for what an earlier run may have left).
+    pub fn begin(out: &Path, shard: Option<Shard>) -> Result<Staging, Error> {
+        let dir = out.join(staging_name(shard));
+        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            published: false,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `df` to `relative` (e.g. `meetings/year=2025/part-x.parquet`).
+    pub fn write(
+        &self,
+        relative: &Path,
+        df: &mut DataFrame,
+        opts: &FileOptions,
+    ) -> Result<PathBuf, Error> {
+        let path = self.dir.join(relative);
+        write_parquet(&path, df, opts)?;
+        Ok(path)
+    }
+
+    /// Moves every staged file into the dataset.
+    pub fn publish(mut self) -> Result<(), Error> {
+        let marker = self.dir.join(COMPLETE);
+        fs::File::create(&marker)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| Error::io(&marker, e))?;
+        move_into(&self.dir, &self.out)?;
+        self.published = true;
+        fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            // A failed run leaves nothing; a killed one is cleaned by `recover`.
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// What [`recover`] did with a staging directory left by a killed run.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Recovered {
+    Discarded(PathBuf),
+    Published(PathBuf),
+}
+
+/// Finishes or discards the staging directories a killed run left. An
+/// unsharded run holds the dataset alone and cleans them all; a shard only
+/// its own, since the other shards may be running.
+pub fn recover(out: &Path, shard: Option<Shard>) -> Result<Vec<Recovered>, Error> {
+    let own = staging_name(shard);
+    let mut done = Vec::new();
+    for entry in fs::read_dir(out).map_err(|e| Error::io(out, e))? {
+        let dir = entry.map_err(|e| Error::io(out, e))?.path();
+        let name = dir.file_name().unwrap_or_default().to_string_lossy();
+        let ours = name == own.as_str() || (shard.is_none() && name.starts_with(".staging"));
+        if !ours || !dir.is_dir() {
+            continue;
+        }
+        if dir.join(COMPLETE).exists() {
+            move_into(&dir, out)?;
+            done.push(Recovered::Published(dir.clone()));
+        } else {
+            done.push(Recovered::Discarded(dir.clone()));
+        }
+        fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    }
+    Ok(done)
+}
+
+/// Renames every file under `from` to the same relative path under `to`.
+fn move_into(from: &Path, to: &Path) -> Result<(), Error> {
+    for entry in fs::read_dir(from).map_err(|e| Error::io(from, e))? {
+        let path = entry.map_err(|e| Error::io(from, e))?.path();
+        let target = to.join(path.file_name().expect("directory entries have names"));
+        if path.is_dir() {
+            fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
+            move_into(&path, &target)?;
+        } else if path.file_name() != Some(COMPLETE.as_ref()) {
+            fs::rename(&path, &target).map_err(|e| Error::io(&target, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every Parquet file under `dir`, sorted; none if it does not exist.
+pub fn parquet_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut files = Vec::new();
+    if dir.is_dir() {
+        collect_parquet(dir, &mut files)?;
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn collect_parquet(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_dir() {
+            collect_parquet(&path, files)?;
+        } else if path.extension().is_some_and(|x| x == "parquet") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A lazy scan of Parquet files, with hive partitioning off: partition
+/// columns are stored in the files with their SPEC types.
+pub fn scan(files: &[PathBuf]) -> PolarsResult<LazyFrame> {
+    let paths = files
+        .iter()
+        .map(|p| PlRefPath::try_from_path(p))
+        .collect::<PolarsResult<Vec<_>>>()?;
+    let mut args = ScanArgsParquet::default();
+    args.hive_options.enabled = Some(false);
+    LazyFrame::scan_parquet_files(paths.into_iter().collect(), args)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn opts() -> FileOptions {
+        FileOptions {
+            compression: Compression::Zstd,
+            metadata: vec![("k".into(), "v".into())],
+        }
+    }
+
+    fn height(p: &Path) -> usize {
+        ParquetReader::new(fs::File::open(p).unwrap())
+            .finish()
+            .unwrap()
+            .height()
+    }
+
     #[test]
-    fn publish_replaces_tables_and_leaves_no_staging() {
+    fn staged_files_appear_only_on_publish_and_staging_goes() {
         let dir = tempfile::tempdir().unwrap();
-        let mut first = [("t", df! { "x" => [1i64, 2] }.unwrap())];
-        stage(dir.path(), &mut first).unwrap().publish().unwrap();
-        let mut second = [("t", df! { "x" => [3i64] }.unwrap())];
-        let staged = stage(dir.path(), &mut second).unwrap();
-        let read = |p: &Path| {
-            ParquetReader::new(fs::File::open(p).unwrap())
-                .finish()
-                .unwrap()
-                .height()
-        };
-        assert_eq!(
-            read(&dir.path().join("t").join(PART_FILE)),
-            2,
-            "staged tables are not visible yet"
-        );
-        staged.publish().unwrap();
-        assert_eq!(read(&dir.path().join("t").join(PART_FILE)), 1);
+        let rel = Path::new("t").join(PART_FILE);
+        let first = Staging::begin(dir.path(), None).unwrap();
+        first
+            .write(&rel, &mut df! { "x" => [1i64, 2] }.unwrap(), &opts())
+            .unwrap();
+        first.publish().unwrap();
+        let second = Staging::begin(dir.path(), None).unwrap();
+        second
+            .write(&rel, &mut df! { "x" => [3i64] }.unwrap(), &opts())
+            .unwrap();
+        assert_eq!(height(&dir.path().join(&rel)), 2, "not visible yet");
+        second.publish().unwrap();
+        assert_eq!(height(&dir.path().join(&rel)), 1);
         let entries: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(entries, ["t"]);
+    }
+
+    #[test]
+    fn recovery_discards_unfinished_staging_and_finishes_complete_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let rel = Path::new("t").join(PART_FILE);
+        let staged = |shard| {
+            let s = Staging::begin(dir.path(), shard).unwrap();
+            s.write(&rel, &mut df! { "x" => [1i64] }.unwrap(), &opts())
+                .unwrap();
+            // Forget the guard, as a killed process would.
+            std::mem::forget(s);
+        };
+        staged(None);
+        let shard = Some(Shard { index: 0, count: 2 });
+        staged(shard);
+        fs::File::create(dir.path().join(staging_name(shard)).join(COMPLETE)).unwrap();
+        let done = recover(dir.path(), shard).unwrap();
+        assert_eq!(done.len(), 1, "a shard recovers only its own staging");
+        assert_eq!(height(&dir.path().join(&rel)), 1);
+        let done = recover(dir.path(), None).unwrap();
+        assert!(matches!(done[..], [Recovered::Discarded(_)]));
+        assert!(!dir.path().join(".staging").exists());
     }
 }

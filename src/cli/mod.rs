@@ -1,5 +1,6 @@
 //! Command line: one module per subcommand, each with its arguments and `run()`.
 
+mod aggregate;
 mod eval;
 mod run;
 
@@ -9,6 +10,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::lexicon::Lexicon;
+
+/// Exit status of a run that completed but rejected inputs, under `--strict`
+/// (0 is success, 1 a failure, 2 a usage error).
+pub const EXIT_REJECTS: u8 = 3;
 
 #[derive(Parser)]
 #[command(
@@ -21,7 +26,9 @@ use crate::lexicon::Lexicon;
     entente reads articles (.txt, or .jsonl with one article per line), extracts the meetings they report, \
     their participants and the cooperation themes discussed, and writes the tables articles, meetings, \
     participants, topics and theme_counts as Parquet under the output directory. Every row keeps the \
-    character offsets of the sentence it came from."
+    character offsets of the sentence it came from.\n\n\
+    Exit status: 0 success, 1 failure (one line on stderr names the input at fault), 2 usage error, \
+    3 completed with rejected inputs under `run --strict`."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -38,6 +45,7 @@ struct Cli {
 enum Command {
     Run(run::Args),
     Eval(eval::Args),
+    Aggregate(aggregate::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -50,6 +58,7 @@ pub fn main() -> ExitCode {
         load_lexicon(cli.lexicon.as_deref()).and_then(|lex| match cli.command {
             Command::Run(args) => run::run(args, &lex),
             Command::Eval(args) => eval::run(args, &lex),
+            Command::Aggregate(args) => aggregate::run(args),
         })
     });
     match result {

@@ -192,7 +192,12 @@ fn score_match(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &m
     let gd = gm.date.unwrap_or_default();
     let date_ok = (gd.year, gd.month, gd.day) == (p.year, p.month, p.day);
     report.date.check(date_ok, notes, || {
-        format!("{}: date {} (gold {})", gm.partner, show_pred_date(p), show_gold_date(gm))
+        format!(
+            "{}: date {} (gold {})",
+            gm.partner,
+            show_pred_date(p),
+            show_gold_date(gm)
+        )
     });
     let city_ok = gm.city.as_deref().map(fold) == p.city.as_deref().map(fold);
     report.city.check(city_ok, notes, || {
@@ -222,7 +227,10 @@ fn score_match(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &m
                 if let Some(role) = &gp.role {
                     let ok = pp.role.as_deref().map(fold) == Some(fold(role));
                     report.role.check(ok, notes, || {
-                        format!("{}: {} role {:?} (gold {role:?})", gm.partner, gp.name, pp.role)
+                        format!(
+                            "{}: {} role {:?} (gold {role:?})",
+                            gm.partner, gp.name, pp.role
+                        )
                     });
                 }
                 if let Some(side) = &gp.side {
@@ -393,9 +401,7 @@ fn strings(df: &DataFrame, c: &str) -> PolarsResult<Vec<Option<String>>> {
 /// Reads every Parquet file of one table under `dir/<table>/`.
 pub fn read_table(dir: &Path, table: &str) -> Result<DataFrame, Error> {
     let root = dir.join(table);
-    let mut files = Vec::new();
-    collect_parquet(&root, &mut files)?;
-    files.sort();
+    let files = crate::write::parquet_files(&root)?;
     let mut out: Option<DataFrame> = None;
     for f in &files {
         let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
@@ -415,18 +421,6 @@ pub fn read_table(dir: &Path, table: &str) -> Result<DataFrame, Error> {
             root.display()
         ))
     })
-}
-
-fn collect_parquet(dir: &Path, files: &mut Vec<std::path::PathBuf>) -> Result<(), Error> {
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_dir() {
-            collect_parquet(&path, files)?;
-        } else if path.extension().is_some_and(|x| x == "parquet") {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 impl Report {

@@ -14,12 +14,15 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The `entente` binary, run from the repository root.
+pub fn entente_command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_entente"));
+    cmd.args(args).current_dir(repo());
+    cmd
+}
+
 pub fn entente(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_entente"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("entente runs")
+    entente_command(args).output().expect("entente runs")
 }
 
 pub fn stderr(o: &Output) -> String {
