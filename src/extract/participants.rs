@@ -3,7 +3,7 @@
 //! A capitalised run of words is a person's name only when something licenses
 //! it: the people gazetteer, an honorific ("Mme", "général") or a title
 //! ("le ministre de l'Intérieur du Mozambique, …") next to it, or a verb right
-//! after it ("K. Shanmugam a qualifié…"). Single words ("Mme Kubayi") refer to
+//! after it ("K. Tan a qualifié…"). Single words ("Mme Dupont") refer to
 //! the full name already seen that ends with them. Descriptions ("le ministre
 //! vietnamien", "le représentant iranien", "ce dernier") resolve to the person
 //! they designate.
@@ -46,7 +46,7 @@ pub struct People {
     pub persons: Vec<Person>,
     /// Folded full name → person.
     by_key: HashMap<String, usize>,
-    /// Folded trailing words of a full name ("kubayi", "alvarez casas") → person.
+    /// Folded trailing words of a full name ("dupont", "alvarez casas") → person.
     by_surname: HashMap<String, usize>,
     pub mentions: Vec<PersonMention>,
     /// Every title with the words it governs ("conseiller adjoint à la sécurité nationale indien").
@@ -139,7 +139,7 @@ pub fn find(doc: &Doc) -> People {
         let subject = is_subject(doc, c.span.end, sentence_end, &spans);
         let initial = c.span.slice(doc.text).contains('.');
         // A lone capitalised word is a name only after an honorific ("Mme
-        // Kubayi") or as the surname of someone already named.
+        // Dupont") or as the surname of someone already named.
         let known_surname = c.words == 1
             && people
                 .by_surname
@@ -556,7 +556,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
         }
         return Some(i);
     }
-    // A surname alone ("Mme Kubayi", "Alvarez Casas") refers to the full name ending with it.
+    // A surname alone ("Mme Dupont", "Alvarez Casas") refers to the full name ending with it.
     if let Some(&i) = people.by_surname.get(&key) {
         return Some(i);
     }

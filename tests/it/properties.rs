@@ -64,7 +64,7 @@ fn assert_spans_valid(p: &Processed) {
 const PIECES: &[&str] = &[
     "Le général Lương Tam Quang, ministre de la Sécurité publique, a reçu le 9 décembre à Hanoï ",
     "le ministre russe de l’Intérieur, Vladimir X, ",
-    "Lors de sa rencontre avec Mme K. Shanmugam, ",
+    "Lors de sa rencontre avec Mme K. Tan, ",
     "a reçu successivement ",
     "du 23 au 25 avril ",
     "la lutte contre le terrorisme et la cybercriminalité. ",
