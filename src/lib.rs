@@ -8,6 +8,7 @@
 pub mod aggregate;
 pub mod clean;
 pub mod cli;
+pub mod dataset;
 pub mod error;
 pub mod eval;
 pub mod extract;
