@@ -24,6 +24,8 @@ pub enum Error {
         path: PathBuf,
         source: polars::error::PolarsError,
     },
+    #[error("{}: {message}", path.display())]
+    Plot { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
 }

@@ -4,17 +4,24 @@
 //! [`read`] → [`clean`] → [`segment`] → [`extract`] (meetings, participants,
 //! themes) → [`tables`] → [`aggregate`] → [`write`], driven by [`pipeline`].
 //! Domain knowledge lives in the [`lexicon`] data files.
+//!
+//! The written tables are read back by [`dataset`] for [`eval`] (scores
+//! against gold) and [`compare`] (partners compared on themes, drawn by
+//! [`plot`], written out by [`export`]).
 
 pub mod aggregate;
 pub mod clean;
 pub mod cli;
+pub mod compare;
 pub mod dataset;
 pub mod error;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod fold;
 pub mod lexicon;
 pub mod pipeline;
+pub mod plot;
 pub mod read;
 pub mod segment;
 pub mod tables;

@@ -1,5 +1,6 @@
 //! Command line: one module per subcommand, each with its arguments and `run()`.
 
+mod compare;
 mod eval;
 mod run;
 
@@ -38,6 +39,7 @@ struct Cli {
 enum Command {
     Run(run::Args),
     Eval(eval::Args),
+    Compare(compare::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -46,6 +48,7 @@ pub fn main() -> ExitCode {
     let result = load_lexicon(cli.lexicon.as_deref()).and_then(|lex| match cli.command {
         Command::Run(args) => run::run(args, &lex),
         Command::Eval(args) => eval::run(args, &lex),
+        Command::Compare(args) => compare::run(args),
     });
     match result {
         Ok(code) => code,

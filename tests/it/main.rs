@@ -1,5 +1,6 @@
 //! One integration-test binary, split by topic.
 
+mod compare;
 mod eval;
 mod harness;
 mod interop;
