@@ -59,7 +59,10 @@ fn by_key(rows: &[Value], keys: &[&str], values: &[&str]) -> BTreeMap<String, Ve
         .collect()
 }
 
-fn assert_same(ours: &BTreeMap<String, Vec<f64>>, theirs: &BTreeMap<String, Vec<f64>>) {
+/// `compare --format json` with `args` gives the same `values` per `keys` as the DuckDB query.
+fn assert_matches_duckdb(out: &Path, args: &[&str], sql: &str, keys: &[&str], values: &[&str]) {
+    let ours = by_key(&compare_json(out, args), keys, values);
+    let theirs = by_key(&duckdb(sql, out), keys, values);
     assert!(
         !theirs.is_empty(),
         "the DuckDB query found nothing to compare"
@@ -68,7 +71,7 @@ fn assert_same(ours: &BTreeMap<String, Vec<f64>>, theirs: &BTreeMap<String, Vec<
         ours.keys().collect::<Vec<_>>(),
         theirs.keys().collect::<Vec<_>>()
     );
-    for (k, v) in ours {
+    for (k, v) in &ours {
         for (a, b) in v.iter().zip(&theirs[k]) {
             assert!(
                 (a - b).abs() < 1e-9,
@@ -79,17 +82,19 @@ fn assert_same(ours: &BTreeMap<String, Vec<f64>>, theirs: &BTreeMap<String, Vec<
     }
 }
 
+const PAIR: [&str; 2] = ["partner", "theme"];
+const PERIOD_PAIR: [&str; 4] = ["partner", "year", "month", "theme"];
+const COUNTS: [&str; 2] = ["meetings", "share"];
+const PERIOD_COUNTS: [&str; 3] = ["meetings", "partner_meetings", "share"];
+
 #[test]
 fn counts_and_shares_equal_theme_counts_in_duckdb() {
-    let ours = compare_json(seeds_out(), &[]);
-    let theirs = duckdb(
-        "SELECT partner, theme, meetings, share FROM read_parquet('{out}/theme_counts/**/*.parquet')",
+    assert_matches_duckdb(
         seeds_out(),
-    );
-    let cols = (["partner", "theme"], ["meetings", "share"]);
-    assert_same(
-        &by_key(&ours, &cols.0, &cols.1),
-        &by_key(&theirs, &cols.0, &cols.1),
+        &[],
+        "SELECT partner, theme, meetings, share FROM read_parquet('{out}/theme_counts/**/*.parquet')",
+        &PAIR,
+        &COUNTS,
     );
 }
 
@@ -116,18 +121,19 @@ fn monthly_counts_keep_unknown_periods_and_match_duckdb() {
         ours.iter().any(|r| r["year"].is_null()),
         "undated meetings form their own period"
     );
-    let theirs = duckdb(&PER_PERIOD.replace("{where}", "true"), dev_out());
-    let keys = ["partner", "year", "month", "theme"];
-    let values = ["meetings", "partner_meetings", "share"];
-    assert_same(
-        &by_key(&ours, &keys, &values),
-        &by_key(&theirs, &keys, &values),
+    assert_matches_duckdb(
+        dev_out(),
+        &["--by", "month"],
+        &PER_PERIOD.replace("{where}", "true"),
+        &PERIOD_PAIR,
+        &PERIOD_COUNTS,
     );
 }
 
 #[test]
 fn date_bounds_leave_out_undated_meetings_as_duckdb_does() {
-    let ours = compare_json(
+    let bounds = "date BETWEEN DATE '2025-06-01' AND DATE '2025-11-30'";
+    assert_matches_duckdb(
         dev_out(),
         &[
             "--by",
@@ -137,50 +143,30 @@ fn date_bounds_leave_out_undated_meetings_as_duckdb_does() {
             "--until",
             "2025-11-30",
         ],
-    );
-    let theirs = duckdb(
-        &PER_PERIOD.replace(
-            "{where}",
-            "date BETWEEN DATE '2025-06-01' AND DATE '2025-11-30'",
-        ),
-        dev_out(),
-    );
-    let keys = ["partner", "year", "month", "theme"];
-    let values = ["meetings", "partner_meetings", "share"];
-    assert_same(
-        &by_key(&ours, &keys, &values),
-        &by_key(&theirs, &keys, &values),
+        &PER_PERIOD.replace("{where}", bounds),
+        &PERIOD_PAIR,
+        &PERIOD_COUNTS,
     );
 }
 
 #[test]
 fn partner_and_theme_filters_keep_shares_over_all_meetings() {
-    let ours = compare_json(
+    assert_matches_duckdb(
         seeds_out(),
-        &[
-            "--partners",
-            "russia,Singapore",
-            "--themes",
-            "terrorism,cybercrime",
-        ],
-    );
-    let theirs = duckdb(
+        &["--partners", "russia,Singapore", "--themes", "terrorism,cybercrime"],
         "SELECT partner, theme, meetings, share FROM read_parquet('{out}/theme_counts/**/*.parquet')
          WHERE partner IN ('Russia', 'Singapore') AND theme IN ('terrorism', 'cybercrime')",
-        seeds_out(),
-    );
-    let cols = (["partner", "theme"], ["meetings", "share"]);
-    assert_same(
-        &by_key(&ours, &cols.0, &cols.1),
-        &by_key(&theirs, &cols.0, &cols.1),
+        &PAIR,
+        &COUNTS,
     );
 }
 
 #[test]
 fn distinctive_z_scores_match_the_formula_in_duckdb() {
-    let ours = compare_json(seeds_out(), &["--distinctive"]);
     // Monroe et al. (2008) with the whole corpus as prior: α_w = y_w, α_0 = n.
-    let theirs = duckdb(
+    assert_matches_duckdb(
+        seeds_out(),
+        &["--distinctive"],
         "WITH c AS (SELECT partner, theme, meetings::DOUBLE AS y FROM read_parquet('{out}/theme_counts/**/*.parquet')),
               p AS (SELECT partner, sum(y) AS n_i FROM c GROUP BY partner),
               w AS (SELECT theme, sum(y) AS a_w FROM c GROUP BY theme),
@@ -192,12 +178,8 @@ fn distinctive_z_scores_match_the_formula_in_duckdb() {
                 (ln((y + a_w) / (n_i + a_0 - y - a_w)) - ln((y_j + a_w) / (n_j + a_0 - y_j - a_w)))
                     / sqrt(1 / (y + a_w) + 1 / (y_j + a_w)) AS z
          FROM v",
-        seeds_out(),
-    );
-    let cols = (["partner", "theme"], ["log_odds", "z"]);
-    assert_same(
-        &by_key(&ours, &cols.0, &cols.1),
-        &by_key(&theirs, &cols.0, &cols.1),
+        &PAIR,
+        &["log_odds", "z"],
     );
 }
 
