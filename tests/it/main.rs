@@ -4,4 +4,5 @@ mod compare;
 mod eval;
 mod harness;
 mod interop;
+mod notebooks;
 mod run;
