@@ -33,6 +33,8 @@ pub enum Error {
     },
     #[error("{}: {holder} is writing to this dataset; this run stops (try again when it has finished)", path.display())]
     Locked { path: PathBuf, holder: String },
+    #[error("{}: {message}", path.display())]
+    Plot { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
 }

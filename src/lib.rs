@@ -6,19 +6,27 @@
 //! with the settings of [`config`]; [`partition`], [`lock`] and [`runs`] serve
 //! scheduled, incremental runs.
 //! Domain knowledge lives in the [`lexicon`] data files.
+//!
+//! The written tables are read back by [`dataset`] for [`eval`] (scores
+//! against gold) and [`compare`] (partners compared on themes, drawn by
+//! [`plot`], written out by [`export`]).
 
 pub mod aggregate;
 pub mod clean;
 pub mod cli;
+pub mod compare;
 pub mod config;
+pub mod dataset;
 pub mod error;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod fold;
 pub mod lexicon;
 pub mod lock;
 pub mod partition;
 pub mod pipeline;
+pub mod plot;
 pub mod read;
 pub mod runs;
 pub mod segment;

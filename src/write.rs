@@ -24,6 +24,7 @@ pub const PART_FILE: &str = "part-00000.parquet";
 const COMPLETE: &str = "COMPLETE";
 
 /// How every file of a run is written.
+#[derive(Default)]
 pub struct FileOptions {
     pub compression: Compression,
     pub metadata: Vec<(String, String)>,

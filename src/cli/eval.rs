@@ -7,7 +7,7 @@ use anyhow::Context;
 
 use crate::eval::{self, gold};
 use crate::lexicon::Lexicon;
-use crate::{pipeline, tables};
+use crate::{dataset, pipeline, tables};
 
 /// Score extraction against gold files: precision, recall and F1 for meetings,
 /// participants and themes, and date, city, kind, role and side accuracy.
@@ -31,10 +31,10 @@ pub fn run(args: Args, lex: &Lexicon) -> anyhow::Result<ExitCode> {
     let gold = gold::load_dir(&args.gold)?;
     let (articles, meetings, participants, topics) = match (&args.tables, args.inputs.is_empty()) {
         (Some(dir), _) => (
-            eval::read_table(dir, "articles")?,
-            eval::read_table(dir, "meetings")?,
-            eval::read_table(dir, "participants")?,
-            eval::read_table(dir, "topics")?,
+            dataset::read_table(dir, "articles")?,
+            dataset::read_table(dir, "meetings")?,
+            dataset::read_table(dir, "participants")?,
+            dataset::read_table(dir, "topics")?,
         ),
         (None, false) => {
             let extracted = pipeline::extract_inputs(&args.inputs, lex)?;

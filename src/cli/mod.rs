@@ -1,6 +1,7 @@
 //! Command line: one module per subcommand, each with its arguments and `run()`.
 
 mod aggregate;
+mod compare;
 mod eval;
 mod run;
 
@@ -46,6 +47,7 @@ enum Command {
     Run(run::Args),
     Eval(eval::Args),
     Aggregate(aggregate::Args),
+    Compare(compare::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -59,6 +61,7 @@ pub fn main() -> ExitCode {
             Command::Run(args) => run::run(args, &lex),
             Command::Eval(args) => eval::run(args, &lex),
             Command::Aggregate(args) => aggregate::run(args),
+            Command::Compare(args) => compare::run(args),
         })
     });
     match result {

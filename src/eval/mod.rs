@@ -9,11 +9,9 @@
 
 pub mod gold;
 
+use polars::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::Path;
-
-use polars::prelude::*;
 
 use crate::error::Error;
 use crate::fold::fold;
@@ -396,31 +394,6 @@ fn strings(df: &DataFrame, c: &str) -> PolarsResult<Vec<Option<String>>> {
         .iter()
         .map(|v| v.map(str::to_string))
         .collect())
-}
-
-/// Reads every Parquet file of one table under `dir/<table>/`.
-pub fn read_table(dir: &Path, table: &str) -> Result<DataFrame, Error> {
-    let root = dir.join(table);
-    let files = crate::write::parquet_files(&root)?;
-    let mut out: Option<DataFrame> = None;
-    for f in &files {
-        let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
-        let df = ParquetReader::new(file)
-            .finish()
-            .map_err(|e| Error::polars(f, e))?;
-        match &mut out {
-            Some(acc) => {
-                acc.vstack_mut(&df).map_err(|e| Error::polars(f, e))?;
-            }
-            None => out = Some(df),
-        }
-    }
-    out.ok_or_else(|| {
-        Error::Usage(format!(
-            "{}: no Parquet files (run `entente run` first)",
-            root.display()
-        ))
-    })
 }
 
 impl Report {

@@ -36,11 +36,26 @@ pub fn stdout(o: &Output) -> String {
 /// Runs `entente run` on the seeds once per test process; returns the output directory.
 pub fn seeds_out() -> &'static Path {
     static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
-    OUT.get_or_init(|| {
+    run_once(&OUT, "seeds")
+}
+
+/// Runs `entente run` on the development articles (some of them dated) once
+/// per test process; returns the output directory.
+pub fn dev_out() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    run_once(&OUT, "tests/dev/articles")
+}
+
+fn run_once<'a>(cell: &'a OnceLock<tempfile::TempDir>, input: &str) -> &'a Path {
+    cell.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().to_str().unwrap().to_string();
-        let o = entente(&["run", "--input", "seeds", "--out", &out]);
-        assert!(o.status.success(), "entente run failed: {}", stderr(&o));
+        let o = entente(&["run", "--input", input, "--out", &out]);
+        assert!(
+            o.status.success(),
+            "entente run on {input} failed: {}",
+            stderr(&o)
+        );
         dir
     })
     .path()

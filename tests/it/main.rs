@@ -1,9 +1,11 @@
 //! One integration-test binary, split by topic.
 
 mod batch;
+mod compare;
 mod eval;
 mod harness;
 mod interop;
+mod notebooks;
 mod properties;
 mod robustness;
 mod run;
