@@ -70,8 +70,9 @@ pub fn fold(s: &str) -> String {
 /// Case-preserving ASCII transliteration, for `name_ascii`.
 pub fn ascii_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let mut folded = String::new();
     for ch in s.chars() {
-        let mut folded = String::new();
+        folded.clear();
         fold_char(ch, &mut folded);
         if ch.is_uppercase() {
             out.extend(folded.chars().flat_map(char::to_uppercase));

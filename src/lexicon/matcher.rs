@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::fold::{fold, is_word_char};
+use crate::fold::{at_word_boundaries, fold, is_word_char};
 
 /// What a French form stands for (indices into the lexicon's tables).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -99,7 +99,7 @@ impl Matcher {
             } else {
                 m.end()
             };
-            if !boundary_before(text, m.start()) || !boundary_after(text, end) {
+            if !at_word_boundaries(text, m.start(), end) {
                 continue;
             }
             // A form can be both an entity and a theme cue ("INTERPOL", "cybersécurité"):
@@ -145,14 +145,6 @@ fn leftmost_longest(mut mentions: Vec<Mention>) -> Vec<Mention> {
         }
     }
     out
-}
-
-fn boundary_before(text: &str, at: usize) -> bool {
-    !text[..at].chars().next_back().is_some_and(is_word_char)
-}
-
-fn boundary_after(text: &str, at: usize) -> bool {
-    !text[at..].chars().next().is_some_and(is_word_char)
 }
 
 fn word_end(text: &str, from: usize) -> usize {
