@@ -1,5 +1,12 @@
-//! Stage 6: `theme_counts`, computed with polars expressions over the
-//! meetings and topics tables.
+//! Stage 6: `theme_counts`, computed with polars expressions.
+//!
+//! Every run also stores its *partial* counts (`theme_partials`, one file
+//! per run): per (partner, theme) the meetings, mentions, articles and date
+//! range of the articles it added, plus one row per partner with a null
+//! theme holding that partner's meeting total. Runs never share an article
+//! (they are deduplicated by content), so partials simply add up, and
+//! `theme_counts` is rebuilt from these small files instead of re-reading
+//! every meeting and topic of the dataset.
 
 use std::path::{Path, PathBuf};
 
@@ -8,38 +15,46 @@ use polars::prelude::*;
 use crate::error::Error;
 use crate::write;
 
-/// `theme_counts` over every meeting and topic file under the given dataset
-/// roots (the dataset, plus a run's staging directory), read with lazy scans;
-/// `None` when there is no meeting at all.
+pub const PARTIALS: &str = "theme_partials";
+
+/// `theme_counts` from every partials file under the given dataset roots
+/// (the dataset, plus a run's staging directory); `None` when there is none.
 pub fn dataset_theme_counts(roots: &[&Path]) -> Result<Option<DataFrame>, Error> {
-    let files = |table: &str| -> Result<Vec<PathBuf>, Error> {
-        let mut all = Vec::new();
-        for root in roots {
-            all.extend(write::parquet_files(&root.join(table))?);
-        }
-        Ok(all)
-    };
-    let (meetings, topics) = (files("meetings")?, files("topics")?);
-    if meetings.is_empty() || topics.is_empty() {
-        return Ok(None);
+    let mut files: Vec<PathBuf> = Vec::new();
+    for root in roots {
+        files.extend(write::parquet_files(&root.join(PARTIALS))?);
     }
-    let at = roots.first().map_or(Path::new(""), |r| *r);
-    let counts = write::scan(&meetings)
-        .and_then(|m| Ok((m, write::scan(&topics)?)))
-        .and_then(|(m, t)| theme_counts(m, t).collect())
-        .map_err(|e| Error::polars(at, e))?;
+    let Some(first) = files.first() else {
+        return Ok(None);
+    };
+    let at = first.parent().unwrap_or(first).to_path_buf();
+    let counts = write::scan(&files)
+        .and_then(|p| from_partials(p).collect())
+        .map_err(|e| Error::polars(&at, e))?;
     Ok(Some(counts))
 }
 
-/// Per (partner, theme): meetings that discussed it, cue mentions, articles,
-/// the share of the partner's meetings, and the first and last dates.
-pub fn theme_counts(meetings: LazyFrame, topics: LazyFrame) -> LazyFrame {
-    let per_partner = meetings
+/// The partial counts of some meetings and their topics.
+pub fn partials(meetings: LazyFrame, topics: LazyFrame) -> PolarsResult<LazyFrame> {
+    let totals = meetings
         .clone()
         .group_by([col("partner")])
-        .agg([col("meeting_id").n_unique().alias("partner_meetings")]);
+        .agg([col("meeting_id")
+            .n_unique()
+            .cast(DataType::Int64)
+            .alias("meetings")])
+        .select([
+            col("partner"),
+            lit(NULL).cast(DataType::String).alias("partner_type"),
+            lit(NULL).cast(DataType::String).alias("theme"),
+            col("meetings"),
+            lit(NULL).cast(DataType::Int64).alias("mentions"),
+            lit(NULL).cast(DataType::Int64).alias("articles"),
+            lit(NULL).cast(DataType::Date).alias("first_date"),
+            lit(NULL).cast(DataType::Date).alias("last_date"),
+        ]);
     let meeting_facts = meetings.select([col("meeting_id"), col("partner_type"), col("date")]);
-    topics
+    let themes = topics
         .join(
             meeting_facts,
             [col("meeting_id")],
@@ -62,7 +77,37 @@ pub fn theme_counts(meetings: LazyFrame, topics: LazyFrame) -> LazyFrame {
                 .alias("articles"),
             col("date").min().alias("first_date"),
             col("date").max().alias("last_date"),
+        ]);
+    Ok(merge(concat([themes, totals], UnionArgs::default())?))
+}
+
+/// Adds up partials of disjoint sets of articles.
+pub fn merge(partials: LazyFrame) -> LazyFrame {
+    partials
+        .group_by([col("partner"), col("partner_type"), col("theme")])
+        .agg([
+            col("meetings").sum(),
+            col("mentions").sum(),
+            col("articles").sum(),
+            col("first_date").min(),
+            col("last_date").max(),
         ])
+        .sort(
+            ["partner", "theme", "partner_type"],
+            SortMultipleOptions::default().with_nulls_last(true),
+        )
+}
+
+/// Per (partner, theme): meetings that discussed it, cue mentions, articles,
+/// the share of the partner's meetings, and the first and last dates.
+pub fn from_partials(partials: LazyFrame) -> LazyFrame {
+    let merged = merge(partials);
+    let per_partner = merged
+        .clone()
+        .filter(col("theme").is_null())
+        .select([col("partner"), col("meetings").alias("partner_meetings")]);
+    merged
+        .filter(col("theme").is_not_null())
         .join(
             per_partner,
             [col("partner")],
@@ -112,7 +157,9 @@ mod tests {
         }
         .unwrap()
         .lazy();
-        let out = theme_counts(meetings, topics).collect().unwrap();
+        let out = from_partials(partials(meetings, topics).unwrap())
+            .collect()
+            .unwrap();
         let get = |c: &str| out.column(c).unwrap().as_materialized_series().clone();
         assert_eq!(
             get("partner")
@@ -141,5 +188,37 @@ mod tests {
         );
         let first = get("first_date").cast(&DataType::Int32).unwrap();
         assert_eq!(first.i32().unwrap().to_vec(), [Some(20), Some(10), None]);
+    }
+
+    #[test]
+    fn partials_of_disjoint_articles_add_up_to_those_of_all() {
+        let meetings = df! {
+            "meeting_id" => ["a-01", "a-02", "b-01", "c-01"],
+            "partner" => ["Russia", "India", "Russia", "Russia"],
+            "partner_type" => ["country", "country", "country", "country"],
+            "date" => [Some(10i32), None, Some(20), Some(5)],
+        }
+        .unwrap()
+        .lazy()
+        .with_column(col("date").cast(DataType::Date));
+        let topics = df! {
+            "meeting_id" => ["a-01", "a-02", "b-01", "c-01"],
+            "article_id" => ["a", "a", "b", "c"],
+            "partner" => ["Russia", "India", "Russia", "Russia"],
+            "theme" => ["terrorism", "drugs", "terrorism", "training"],
+            "mentions" => [2i64, 1, 1, 4],
+        }
+        .unwrap()
+        .lazy();
+        // Rows `from..to` of both tables: the same meetings, in the same order.
+        let part = |from: i64, to: u32| {
+            let rows = |lf: &LazyFrame| lf.clone().slice(from, to - from as u32);
+            partials(rows(&meetings), rows(&topics)).unwrap()
+        };
+        let whole = from_partials(part(0, 4)).collect().unwrap();
+        let halves = concat([part(0, 2), part(2, 4)], UnionArgs::default()).unwrap();
+        let added = from_partials(halves).collect().unwrap();
+        assert!(whole.equals_missing(&added), "{whole}\n{added}");
+        assert_eq!(whole.height(), 3);
     }
 }

@@ -15,18 +15,15 @@ use polars::prelude::*;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::config::{PartitionBy, Settings};
+use crate::config::{Limits, PartitionBy, Settings, Shard};
 use crate::error::Error;
 use crate::lexicon::Lexicon;
 use crate::lock::Lock;
 use crate::read::{self, RawArticle, Reject};
 use crate::runs::{self, Record};
 use crate::tables::{self, Processed};
-use crate::write::{self, FileOptions, Staging, PART_FILE};
+use crate::write::{self, FileOptions, PartWriters, Staging, PART_FILE};
 use crate::{aggregate, clean, extract, partition, segment};
-
-/// Runs with at least this many articles show a progress bar.
-const PROGRESS_FROM: usize = 500;
 
 /// The data tables, in the order they are published.
 pub const TABLES: [&str; 4] = ["meetings", "participants", "topics", "articles"];
@@ -67,39 +64,125 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// The articles of the inputs, each with the SHA-256 of its text.
-struct Inputs {
-    files: usize,
-    articles: Vec<(RawArticle, String)>,
-    rejects: Vec<Reject>,
+/// A batch closes once it holds this many articles or this many bytes of
+/// text, whichever comes first: enough to keep every core busy, small enough
+/// that memory does not grow with the size of the run.
+const BATCH_ARTICLES: usize = 4096;
+const BATCH_BYTES: usize = 32 << 20;
+
+/// Input sizes (bytes) from which a run shows a progress bar.
+const PROGRESS_FROM: u64 = 1 << 20;
+
+/// The first 128 bits of a hex SHA-256: enough to tell articles apart, at a
+/// sixth of the memory of the hex string, in the sets that grow with the
+/// dataset.
+fn digest_key(hex: &str) -> u128 {
+    u128::from_str_radix(&hex[..32], 16).expect("hex digest")
 }
 
-fn read_inputs(inputs: &[PathBuf]) -> Result<Inputs, Error> {
-    let files = read::discover(&read::expand_globs(inputs)?)?;
-    let (mut raws, mut rejects) = (Vec::new(), Vec::new());
-    for file in &files {
-        read::read_file(file, &mut raws, &mut rejects)?;
-    }
-    tracing::info!(files = files.len(), articles = raws.len(), "read inputs");
-    if raws.is_empty() {
-        let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-        return Err(Error::Usage(format!(
-            "no articles found in {}",
-            names.join(", ")
-        )));
-    }
-    let articles = raws
-        .into_par_iter()
-        .map(|raw| {
-            let digest = sha256_hex(raw.text.as_bytes());
-            (raw, digest)
+/// The input files, each with its size in bytes.
+fn input_files(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, u64)>, Error> {
+    read::discover(&read::expand_globs(inputs)?)?
+        .into_iter()
+        .map(|f| {
+            let size = std::fs::metadata(&f).map_err(|e| Error::io(&f, e))?.len();
+            Ok((f, size))
         })
-        .collect();
-    Ok(Inputs {
-        files: files.len(),
-        articles,
-        rejects,
-    })
+        .collect()
+}
+
+fn no_articles(inputs: &[PathBuf]) -> Error {
+    let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    Error::Usage(format!("no articles found in {}", names.join(", ")))
+}
+
+/// Articles read from whole files, and what those files could not give.
+struct Batch {
+    articles: Vec<RawArticle>,
+    rejects: Vec<Reject>,
+    /// Bytes of the files read.
+    bytes: u64,
+}
+
+/// Reads `files` on a thread of its own, one batch ahead of `each`, which
+/// gets the batches in file order; at most two batches are in memory.
+fn stream(
+    files: &[(PathBuf, u64)],
+    mut each: impl FnMut(Batch) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let total: u64 = files.iter().map(|(_, n)| n).sum();
+    let bar = if total >= PROGRESS_FROM {
+        ProgressBar::new(total)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {bytes}/{total_bytes} read, {msg} articles [{elapsed_precise}, {binary_bytes_per_sec}, eta {eta}]",
+        )
+        .expect("progress template is valid"),
+    );
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Batch, Error>>(1);
+    let result = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut batch = Batch::empty();
+            let mut text_bytes = 0;
+            for (file, size) in files {
+                let before = batch.articles.len();
+                if let Err(e) = read::read_file(file, &mut batch.articles, &mut batch.rejects) {
+                    let _ = tx.send(Err(e));
+                    return;
+                }
+                batch.bytes += size;
+                text_bytes += batch.articles[before..]
+                    .iter()
+                    .map(|a| a.text.len())
+                    .sum::<usize>();
+                if batch.articles.len() >= BATCH_ARTICLES || text_bytes >= BATCH_BYTES {
+                    if tx
+                        .send(Ok(std::mem::replace(&mut batch, Batch::empty())))
+                        .is_err()
+                    {
+                        return; // The consumer stopped on an error.
+                    }
+                    text_bytes = 0;
+                }
+            }
+            let _ = tx.send(Ok(batch));
+        });
+        let mut articles = 0;
+        for batch in rx {
+            let batch = batch?;
+            articles += batch.articles.len();
+            bar.inc(batch.bytes);
+            bar.set_message(articles.to_string());
+            each(batch)?;
+        }
+        Ok(())
+    });
+    bar.finish_and_clear();
+    result
+}
+
+impl Batch {
+    fn empty() -> Batch {
+        Batch {
+            articles: Vec::new(),
+            rejects: Vec::new(),
+            bytes: 0,
+        }
+    }
+
+    /// The articles, each with the SHA-256 of its text.
+    fn digested(self) -> Vec<(RawArticle, String)> {
+        self.articles
+            .into_par_iter()
+            .map(|raw| {
+                let digest = sha256_hex(raw.text.as_bytes());
+                (raw, digest)
+            })
+            .collect()
+    }
 }
 
 /// `process` over every article on all cores; a bug on one article makes it
@@ -109,21 +192,9 @@ fn process_all(
     lex: &Lexicon,
     rejects: &mut Vec<Reject>,
 ) -> Vec<Processed> {
-    let bar = if articles.len() >= PROGRESS_FROM {
-        ProgressBar::new(articles.len() as u64)
-    } else {
-        ProgressBar::hidden()
-    };
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} extracting {pos}/{len} articles [{elapsed_precise}, {per_sec}, eta {eta}]",
-        )
-        .expect("progress template is valid"),
-    );
     let outcomes: Vec<Result<Processed, Reject>> = articles
         .into_par_iter()
         .map(|(raw, digest)| {
-            bar.inc(1);
             let source = raw.source.clone();
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(raw, digest, lex)))
                 .map_err(|_| Reject {
@@ -133,7 +204,6 @@ fn process_all(
                 })
         })
         .collect();
-    bar.finish_and_clear();
     let mut processed = Vec::with_capacity(outcomes.len());
     for outcome in outcomes {
         match outcome {
@@ -152,31 +222,42 @@ pub struct Extracted {
     pub rejects: Vec<Reject>,
 }
 
+/// Reads and extracts every article of the inputs, in memory (for `eval`
+/// and tests; `run` streams).
 pub fn extract_inputs(inputs: &[PathBuf], lex: &Lexicon) -> Result<Extracted, Error> {
-    let inputs = read_inputs(inputs)?;
-    let before = inputs.articles.len();
-    let mut seen = HashSet::new();
-    // The same text under two names is one article: keep the first seen.
-    let articles: Vec<_> = inputs
-        .articles
-        .into_iter()
-        .filter(|(_, digest)| seen.insert(digest.clone()))
-        .collect();
-    let mut rejects = inputs.rejects;
-    let duplicates = before - articles.len();
-    let processed = process_all(articles, lex, &mut rejects);
+    let files = input_files(inputs)?;
+    let known = HashSet::new();
+    let mut selector = Selector::new(None, &[], &Limits::default(), &known);
+    let (mut processed, mut rejects) = (Vec::new(), Vec::new());
+    stream(&files, |mut batch| {
+        rejects.append(&mut batch.rejects);
+        let chosen = selector.take(batch.digested(), &mut rejects);
+        processed.extend(process_all(chosen, lex, &mut rejects));
+        Ok(())
+    })?;
+    if selector.seen == 0 {
+        return Err(no_articles(inputs));
+    }
     Ok(Extracted {
-        files: inputs.files,
-        duplicates,
+        files: files.len(),
+        duplicates: selector.skipped,
         processed,
         rejects,
     })
 }
 
-/// Which of the articles read this run extracts, and how many it leaves.
-#[derive(Default)]
-struct Selection {
-    chosen: Vec<(RawArticle, String)>,
+/// Chooses, batch after batch, the articles a run extracts, and counts the
+/// ones it leaves.
+struct Selector<'a> {
+    shard: Option<Shard>,
+    languages: &'a [String],
+    max_bytes: Option<NonZeroUsize>,
+    max_articles: usize,
+    /// Already in the dataset.
+    known: &'a HashSet<u128>,
+    /// Read earlier in this run.
+    read: HashSet<u128>,
+    chosen: usize,
     /// Of this shard (all, unsharded).
     seen: usize,
     /// Already in the dataset, or repeated in the inputs.
@@ -185,65 +266,85 @@ struct Selection {
     excluded: usize,
 }
 
-fn select(
-    articles: Vec<(RawArticle, String)>,
-    settings: &Settings,
-    known: &HashSet<String>,
-    rejects: &mut Vec<Reject>,
-) -> Selection {
-    let mut seen = HashSet::new();
-    let mut sel = Selection::default();
-    let max_articles = settings
-        .limits
-        .max_articles
-        .map_or(usize::MAX, NonZeroUsize::get);
-    for (raw, digest) in articles {
-        if let Some(shard) = settings.shard {
-            // The content hash is uniform, so shards get even shares, and a
-            // text repeated under two names lands in one shard.
-            let h = u64::from_str_radix(&digest[..16], 16).expect("hex digest");
-            if h % shard.count != shard.index {
-                continue;
-            }
-        }
-        sel.seen += 1;
-        if let Some(max) = settings.limits.max_article_bytes {
-            if raw.text.len() > max.get() {
-                rejects.push(Reject {
-                    source: raw.source,
-                    line: None,
-                    reason: format!(
-                        "{} bytes, over limits.max_article_bytes = {max}",
-                        raw.text.len()
-                    ),
-                });
-                continue;
-            }
-        }
-        if !settings.languages.is_empty() && !settings.languages.contains(&raw.lang) {
-            sel.excluded += 1;
-        } else if known.contains(&digest) || !seen.insert(digest.clone()) {
-            sel.skipped += 1;
-        } else if sel.chosen.len() >= max_articles {
-            // Left for the next run, which will find them still new.
-            sel.excluded += 1;
-        } else {
-            sel.chosen.push((raw, digest));
+impl<'a> Selector<'a> {
+    fn new(
+        shard: Option<Shard>,
+        languages: &'a [String],
+        limits: &Limits,
+        known: &'a HashSet<u128>,
+    ) -> Self {
+        Selector {
+            shard,
+            languages,
+            max_bytes: limits.max_article_bytes,
+            max_articles: limits.max_articles.map_or(usize::MAX, NonZeroUsize::get),
+            known,
+            read: HashSet::new(),
+            chosen: 0,
+            seen: 0,
+            skipped: 0,
+            excluded: 0,
         }
     }
-    sel
+
+    fn take(
+        &mut self,
+        articles: Vec<(RawArticle, String)>,
+        rejects: &mut Vec<Reject>,
+    ) -> Vec<(RawArticle, String)> {
+        let mut chosen = Vec::with_capacity(articles.len());
+        for (raw, digest) in articles {
+            let key = digest_key(&digest);
+            if let Some(shard) = self.shard {
+                // The content hash is uniform, so shards get even shares, and
+                // a text repeated under two names lands in one shard.
+                if (key >> 64) as u64 % shard.count != shard.index {
+                    continue;
+                }
+            }
+            self.seen += 1;
+            if let Some(max) = self.max_bytes {
+                if raw.text.len() > max.get() {
+                    rejects.push(Reject {
+                        source: raw.source,
+                        line: None,
+                        reason: format!(
+                            "{} bytes, over limits.max_article_bytes = {max}",
+                            raw.text.len()
+                        ),
+                    });
+                    continue;
+                }
+            }
+            if !self.languages.is_empty() && !self.languages.contains(&raw.lang) {
+                self.excluded += 1;
+            } else if self.known.contains(&key) || !self.read.insert(key) {
+                self.skipped += 1;
+            } else if self.chosen >= self.max_articles {
+                // Left for the next run, which will find them still new.
+                self.excluded += 1;
+            } else {
+                self.chosen += 1;
+                chosen.push((raw, digest));
+            }
+        }
+        chosen
+    }
 }
 
 /// What a run needs to know of the dataset already in the output directory.
 struct Dataset {
-    known: HashSet<String>,
+    known: HashSet<u128>,
     run_ids: Vec<String>,
 }
 
 impl Dataset {
     fn open(out: &Path, by: PartitionBy) -> Result<Dataset, Error> {
         let articles = write::parquet_files(&out.join("articles"))?;
-        let known = strings(&articles, "content_sha256")?.into_iter().collect();
+        let mut known = HashSet::new();
+        each_string(&articles, "content_sha256", |d| {
+            known.insert(digest_key(d));
+        })?;
         let runs = write::parquet_files(&out.join("runs"))?;
         let layouts = strings(&runs, "partition_by")?;
         // A dataset from before the runs table is flat.
@@ -267,77 +368,125 @@ impl Dataset {
 
 /// One string column of some Parquet files, read with a lazy scan.
 pub fn strings(files: &[PathBuf], column: &str) -> Result<Vec<String>, Error> {
-    let Some(first) = files.first() else {
-        return Ok(Vec::new());
-    };
-    let df = write::scan(files)
-        .and_then(|lf| lf.select([col(column)]).collect())
-        .map_err(|e| Error::polars(first.parent().unwrap_or(first), e))?;
-    let values = df
-        .column(column)
-        .and_then(|c| c.str())
-        .map_err(|e| Error::polars(first, e))?;
-    Ok(values.iter().flatten().map(str::to_string).collect())
+    let mut values = Vec::new();
+    each_string(files, column, |v| values.push(v.to_string()))?;
+    Ok(values)
+}
+
+/// Calls `f` on every non-null value of a string column, file by file.
+fn each_string(files: &[PathBuf], column: &str, mut f: impl FnMut(&str)) -> Result<(), Error> {
+    for file in files {
+        let df = write::scan(std::slice::from_ref(file))
+            .and_then(|lf| lf.select([col(column)]).collect())
+            .map_err(|e| Error::polars(file, e))?;
+        let values = df
+            .column(column)
+            .and_then(|c| c.str())
+            .map_err(|e| Error::polars(file, e))?;
+        values.iter().flatten().for_each(&mut f);
+    }
+    Ok(())
 }
 
 /// Reads the new articles of the inputs and adds their rows to the dataset
-/// in `settings.out`.
+/// in `settings.out`, batch by batch.
 pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
     let out = &settings.out;
     let lock = Lock::acquire(out, settings.shard)?;
     let recovered = write::recover(out, settings.shard)?;
     let started = runs::now_micros();
     let dataset = Dataset::open(out, settings.partition_by)?;
-    let inputs = read_inputs(&settings.inputs)?;
-    let mut rejects = inputs.rejects;
-    let selection = select(inputs.articles, settings, &dataset.known, &mut rejects);
-    let processed = process_all(selection.chosen, lex, &mut rejects);
+    let files = input_files(&settings.inputs)?;
 
     let config_hash = runs::config_hash(settings);
-    let new: Vec<&str> = processed
+    let fingerprints: Vec<String> = files
         .iter()
-        .map(|p| p.content_sha256.as_str())
+        .map(|(f, size)| format!("{}\t{size}", f.display()))
         .collect();
-    let run_id = runs::run_id(&config_hash, settings.shard, &new, &dataset.run_ids);
+    let run_id = runs::run_id(
+        &config_hash,
+        settings.shard,
+        &fingerprints,
+        &dataset.run_ids,
+    );
     let opts = FileOptions {
         compression: settings.compression,
         metadata: runs::file_metadata(&run_id),
     };
     let staging = Staging::begin(out, settings.shard)?;
     let part = format!("part-{run_id}.parquet");
+    let mut writers = PartWriters::new(staging.dir(), part.clone(), &opts);
     let mut rows: Vec<(&'static str, usize)> = TABLES.iter().map(|t| (*t, 0)).collect();
-    if !processed.is_empty() {
+    let mut selector = Selector::new(
+        settings.shard,
+        &settings.languages,
+        &settings.limits,
+        &dataset.known,
+    );
+    let mut rejects = Vec::new();
+    let mut partials: Option<DataFrame> = None;
+    let (mut read, mut new) = (0, 0);
+    stream(&files, |mut batch| {
+        read += batch.articles.len();
+        rejects.append(&mut batch.rejects);
+        let chosen = selector.take(batch.digested(), &mut rejects);
+        let processed = process_all(chosen, lex, &mut rejects);
+        if processed.is_empty() {
+            return Ok(());
+        }
+        new += processed.len();
         let built = tables::build(&processed).map_err(|e| Error::polars(out, e))?;
-        let tables = vec![
-            ("meetings", built.meetings),
-            ("participants", built.participants),
-            ("topics", built.topics),
-            ("articles", built.articles),
-        ];
-        let first_run = dataset.known.is_empty();
-        let pieces =
-            partition::split(settings.partition_by, tables).map_err(|e| Error::polars(out, e))?;
+        partials = Some(
+            add_partials(partials.take(), &built.meetings, &built.topics)
+                .map_err(|e| Error::polars(out, e))?,
+        );
+        let pieces = partition::split(settings.partition_by, built.named())
+            .map_err(|e| Error::polars(out, e))?;
         for (dir, mut df) in pieces {
             let count = rows
                 .iter_mut()
                 .find(|(t, _)| dir.starts_with(t))
                 .expect("pieces belong to the tables");
             count.1 += df.height();
-            // An empty file only matters to give a new table its schema.
-            if df.height() > 0 || first_run {
-                staging.write(&dir.join(&part), &mut df, &opts)?;
+            if df.height() > 0 {
+                writers.append(&dir, &mut df)?;
+            }
+        }
+        Ok(())
+    })?;
+    if read == 0 {
+        return Err(no_articles(&settings.inputs));
+    }
+    if dataset.known.is_empty() && new > 0 {
+        // A table this run gave no row still gets a file, for its schema.
+        let empty = tables::build(&[]).map_err(|e| Error::polars(out, e))?;
+        let pieces = partition::split(settings.partition_by, empty.named())
+            .map_err(|e| Error::polars(out, e))?;
+        for (dir, mut df) in pieces {
+            if !writers.is_open(&dir) {
+                writers.append(&dir, &mut df)?;
             }
         }
     }
-    // Shards leave theme_counts to `entente aggregate`: each sees only part
-    // of the dataset while the others run.
+    writers.finish()?;
+
     let mut theme_rows = 0;
-    if !processed.is_empty() && settings.shard.is_none() {
-        if let Some(mut counts) = aggregate::dataset_theme_counts(&[out.as_path(), staging.dir()])?
-        {
-            theme_rows = counts.height();
-            let path = Path::new("theme_counts").join(PART_FILE);
-            staging.write(&path, &mut counts, &opts)?;
+    if let Some(mut partials) = partials {
+        staging.write(
+            &Path::new(aggregate::PARTIALS).join(&part),
+            &mut partials,
+            &opts,
+        )?;
+        // Shards leave theme_counts to `entente aggregate`: each sees only
+        // part of the dataset while the others run.
+        if settings.shard.is_none() {
+            if let Some(mut counts) =
+                aggregate::dataset_theme_counts(&[out.as_path(), staging.dir()])?
+            {
+                theme_rows = counts.height();
+                let path = Path::new("theme_counts").join(PART_FILE);
+                staging.write(&path, &mut counts, &opts)?;
+            }
         }
     }
     rows.push(("theme_counts", theme_rows));
@@ -352,22 +501,18 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
         config_hash,
         shard: settings.shard,
         partition_by: settings.partition_by.as_str(),
-        inputs_seen: inputs.files,
-        articles_seen: selection.seen,
-        articles_new: processed.len(),
-        articles_skipped: selection.skipped,
-        articles_excluded: selection.excluded,
+        inputs_seen: files.len(),
+        articles_seen: selector.seen,
+        articles_new: new,
+        articles_skipped: selector.skipped,
+        articles_excluded: selector.excluded,
         articles_failed: rejects.len(),
         rows,
         ..Record::default()
     };
     record.finished = runs::now_micros();
     let mut frame = record.frame().map_err(|e| Error::polars(out, e))?;
-    staging.write(
-        &Path::new("runs").join(format!("part-{run_id}.parquet")),
-        &mut frame,
-        &opts,
-    )?;
+    staging.write(&Path::new("runs").join(&part), &mut frame, &opts)?;
     staging.publish()?;
     Ok(Summary {
         record,
@@ -376,4 +521,17 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
         recovered,
         out: out.clone(),
     })
+}
+
+/// The run's partial theme counts so far, with those of one more batch.
+fn add_partials(
+    so_far: Option<DataFrame>,
+    meetings: &DataFrame,
+    topics: &DataFrame,
+) -> PolarsResult<DataFrame> {
+    let batch = aggregate::partials(meetings.clone().lazy(), topics.clone().lazy())?;
+    match so_far {
+        None => batch.collect(),
+        Some(df) => aggregate::merge(concat([df.lazy(), batch], UnionArgs::default())?).collect(),
+    }
 }

@@ -3,12 +3,14 @@
 //! without rewriting each other's rows.
 //!
 //! A run id is derived, not drawn: the SHA-256 of the entente version, the
-//! config hash, the shard, the content hashes of the articles the run adds
-//! and the ids of the runs already in the dataset. Running the same job twice
-//! from scratch therefore stamps the same id into the Parquet metadata and
-//! names the same files, which keeps the data tables byte-identical; a later
-//! run on the same dataset gets a new id because the earlier run is now part
-//! of its history. Only the `runs` table carries wall-clock times.
+//! config hash, the shard, the input files (path and size) and the ids of
+//! the runs already in the dataset. It is known before the first article is
+//! read, so part files can be written while the run streams. Running the
+//! same job twice from scratch therefore stamps the same id into the Parquet
+//! metadata and names the same files, which keeps the data tables
+//! byte-identical; a later run on the same dataset gets a new id because the
+//! earlier run is now part of its history. Only the `runs` table carries
+//! wall-clock times.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -42,12 +44,18 @@ pub fn config_hash(settings: &Settings) -> String {
     sha256_hex(json.as_bytes())[..16].to_string()
 }
 
-pub fn run_id(config_hash: &str, shard: Option<Shard>, new: &[&str], prior: &[String]) -> String {
+/// `inputs` are the input files, one `path<TAB>size` string each.
+pub fn run_id(
+    config_hash: &str,
+    shard: Option<Shard>,
+    inputs: &[String],
+    prior: &[String],
+) -> String {
     let mut parts = vec![VERSION.to_string(), config_hash.to_string()];
     parts.push(shard.map(|s| s.to_string()).unwrap_or_default());
-    let mut new = new.to_vec();
-    new.sort_unstable();
-    parts.extend(new.iter().map(|h| h.to_string()));
+    let mut inputs = inputs.to_vec();
+    inputs.sort_unstable();
+    parts.extend(inputs);
     let mut prior = prior.to_vec();
     prior.sort_unstable();
     parts.extend(prior);

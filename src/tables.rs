@@ -32,6 +32,18 @@ pub struct Tables {
     pub topics: DataFrame,
 }
 
+impl Tables {
+    /// The tables with their names, in publishing order.
+    pub fn named(self) -> Vec<(&'static str, DataFrame)> {
+        vec![
+            ("meetings", self.meetings),
+            ("participants", self.participants),
+            ("topics", self.topics),
+            ("articles", self.articles),
+        ]
+    }
+}
+
 /// Byte → character offsets in O(1) amortised: character counts are kept at
 /// every 256-byte block, and only the tail of a block is counted.
 struct CharIndex<'t> {

@@ -11,9 +11,11 @@
 //! by it if it has one (the kill came during the renames): either way the
 //! dataset ends as before the run or as after it.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use polars::io::parquet;
 use polars::prelude::*;
 
 use crate::config::{Compression, Shard};
@@ -31,6 +33,14 @@ pub struct FileOptions {
 }
 
 pub fn write_parquet(path: &Path, df: &mut DataFrame, opts: &FileOptions) -> Result<(), Error> {
+    parquet_writer(path, opts)?
+        .finish(df)
+        .map_err(|e| Error::polars(path, e))?;
+    Ok(())
+}
+
+/// A writer for a new file at `path`, its directory created.
+fn parquet_writer(path: &Path, opts: &FileOptions) -> Result<ParquetWriter<fs::File>, Error> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
@@ -42,13 +52,58 @@ pub fn write_parquet(path: &Path, df: &mut DataFrame, opts: &FileOptions) -> Res
         Compression::Uncompressed => ParquetCompression::Uncompressed,
     };
     let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    ParquetWriter::new(file)
+    Ok(ParquetWriter::new(file)
         .with_compression(compression)
         .with_statistics(StatisticsOptions::full())
-        .with_key_value_metadata(Some(KeyValueMetadata::from_static(opts.metadata.clone())))
-        .finish(df)
-        .map_err(|e| Error::polars(path, e))?;
-    Ok(())
+        .with_key_value_metadata(Some(KeyValueMetadata::from_static(opts.metadata.clone()))))
+}
+
+/// Part files filled batch by batch: one open writer per directory, each
+/// batch appended as row groups, so a run holds one batch in memory however
+/// many articles it reads. Footers are written by [`PartWriters::finish`].
+pub struct PartWriters<'r> {
+    root: &'r Path,
+    name: String,
+    opts: &'r FileOptions,
+    open: BTreeMap<PathBuf, (PathBuf, parquet::write::BatchedWriter<fs::File>)>,
+}
+
+impl<'r> PartWriters<'r> {
+    /// Writers of files named `name` in directories under `root`.
+    pub fn new(root: &'r Path, name: String, opts: &'r FileOptions) -> Self {
+        PartWriters {
+            root,
+            name,
+            opts,
+            open: BTreeMap::new(),
+        }
+    }
+
+    pub fn is_open(&self, dir: &Path) -> bool {
+        self.open.contains_key(dir)
+    }
+
+    /// Appends `df` to the file in `dir` (relative to the root), opening it
+    /// with `df`'s schema on first use.
+    pub fn append(&mut self, dir: &Path, df: &mut DataFrame) -> Result<(), Error> {
+        if !self.open.contains_key(dir) {
+            let path = self.root.join(dir).join(&self.name);
+            let writer = parquet_writer(&path, self.opts)?
+                .batched(df.schema())
+                .map_err(|e| Error::polars(&path, e))?;
+            self.open.insert(dir.to_path_buf(), (path, writer));
+        }
+        let (path, writer) = self.open.get_mut(dir).expect("opened above");
+        df.align_chunks_par();
+        writer.write_batch(df).map_err(|e| Error::polars(path, e))
+    }
+
+    pub fn finish(self) -> Result<(), Error> {
+        for (path, writer) in self.open.into_values() {
+            writer.finish().map_err(|e| Error::polars(&path, e))?;
+        }
+        Ok(())
+    }
 }
 
 /// A run's staging directory; removed on drop unless published.

@@ -178,7 +178,11 @@ fn every_file_carries_version_run_id_and_spec_version() {
     run_ok(&["run", "-o", path(tmp.path())]);
     let run_id = str_of(&runs(tmp.path())[0], "run_id").unwrap();
     let files = parquet_files(tmp.path());
-    assert_eq!(files.len(), 6, "five tables and the runs table: {files:?}");
+    assert_eq!(
+        files.len(),
+        7,
+        "five tables, theme_partials and the runs table: {files:?}"
+    );
     for f in files {
         let reader = SerializedFileReader::new(File::open(&f).unwrap()).unwrap();
         let kv: BTreeMap<String, String> = reader
