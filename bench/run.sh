@@ -10,6 +10,7 @@
 #   BENCH_DIR=bench/work                 scratch directory (emptied first)
 #   BENCH_BASELINE=1                     0 skips the baseline (and the Python env)
 #   BENCH_KEEP=0                         1 keeps the corpus and outputs
+#   BENCH_BIN=                           an entente binary to use instead of building release
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,10 +27,20 @@ echo "nproc: $(nproc)"
 echo "cpu: $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 echo "ram: $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 
-echo "== build"
-cargo build --release
-bin=${CARGO_TARGET_DIR:-$repo/target}/release/entente
-[[ $bin == /* ]] || bin=$repo/$bin
+if [[ -n ${BENCH_BIN:-} ]]; then
+    bin=$BENCH_BIN
+    echo "== binary: $bin (not built here)"
+else
+    echo "== build"
+    cargo build --release
+    bin=${CARGO_TARGET_DIR:-$repo/target}/release/entente
+    [[ $bin == /* ]] || bin=$repo/$bin
+fi
+# A target directory shared with another checkout may hold its binary.
+"$bin" gen-corpus --help >/dev/null 2>&1 || {
+    echo "bench: $bin has no gen-corpus subcommand (built from another checkout sharing CARGO_TARGET_DIR?)" >&2
+    exit 1
+}
 
 # One corpus, generated once as JSONL; every size reads a prefix of its part
 # files, so part files are as large as the largest size dividing all sizes.
