@@ -1,16 +1,28 @@
 #!/usr/bin/env bash
-# Create (or reuse) the test virtualenv and install scripts/requirements-test.txt.
+# Create (or reuse) a virtualenv and install a requirements file into it.
 # Progress goes to stderr; stdout is only the absolute path of the venv's python.
-# Usage: PY=$(scripts/pyenv.sh)    Override the location with ENTENTE_VENV=DIR.
+# Usage: PY=$(scripts/pyenv.sh [REQUIREMENTS])
+#   default REQUIREMENTS: scripts/requirements-test.txt, in .venv;
+#   another file X/requirements-NAME.txt goes to its own .venv-NAME, so test
+#   and benchmark environments do not reinstall each other.
+#   Override the location with ENTENTE_VENV=DIR.
 set -euo pipefail
 
 scripts_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(dirname "$scripts_dir")
-req="$scripts_dir/requirements-test.txt"
-venv=${ENTENTE_VENV:-$repo/.venv}
+req=${1:-$scripts_dir/requirements-test.txt}
+[[ -f $req ]] || { echo "pyenv: error: no requirements file $req" >&2; exit 1; }
+req=$(cd "$(dirname "$req")" && pwd)/$(basename "$req")
+name=$(basename "$req" .txt)
+if [[ $req == "$scripts_dir/requirements-test.txt" ]]; then
+    default_venv=$repo/.venv
+else
+    default_venv=$repo/.venv-${name#requirements-}
+fi
+venv=${ENTENTE_VENV:-$default_venv}
 case $venv in /*) ;; *) venv="$PWD/$venv" ;; esac
 py="$venv/bin/python"
-stamp="$venv/.requirements-test.sha256"
+stamp="$venv/.$name.sha256"
 
 log() { echo "pyenv: $*" >&2; }
 

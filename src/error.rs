@@ -17,6 +17,8 @@ pub enum Error {
         line: usize,
         message: String,
     },
+    #[error("{}: invalid corpus templates: {message}", path.display())]
+    Templates { path: PathBuf, message: String },
     #[error("{}: {message}", path.display())]
     Gold { path: PathBuf, message: String },
     #[error("{}: {source}", path.display())]

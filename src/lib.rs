@@ -16,6 +16,7 @@ pub mod clean;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod corpus;
 pub mod dataset;
 pub mod error;
 pub mod eval;

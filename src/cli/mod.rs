@@ -3,6 +3,7 @@
 mod aggregate;
 mod compare;
 mod eval;
+mod gen_corpus;
 mod run;
 
 use std::path::PathBuf;
@@ -48,6 +49,7 @@ enum Command {
     Eval(eval::Args),
     Aggregate(aggregate::Args),
     Compare(compare::Args),
+    GenCorpus(gen_corpus::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -62,6 +64,7 @@ pub fn main() -> ExitCode {
             Command::Eval(args) => eval::run(args, &lex),
             Command::Aggregate(args) => aggregate::run(args),
             Command::Compare(args) => compare::run(args),
+            Command::GenCorpus(args) => gen_corpus::run(args, &lex),
         })
     });
     match result {

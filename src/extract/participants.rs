@@ -501,7 +501,11 @@ fn phrase_after(
 /// The words after a name: a finite verb, possibly after an apposition
 /// ("X, ministre de la Police, a présidé").
 fn is_subject(doc: &Doc, end: usize, sentence_end: usize, names: &[Span]) -> bool {
-    let rest = &doc.text[end..sentence_end];
+    // A mention may run past its sentence (a title line ending on a
+    // demonym): nothing of the sentence follows it then.
+    let Some(rest) = doc.text.get(end..sentence_end) else {
+        return false;
+    };
     let first_word = |s: &str| TOKEN.find(s).map(|m| plain_word(m.as_str()));
     let is_verb = |s: &str| first_word(s).is_some_and(|w| doc.lex.finite_verbs.contains(&w));
     if !rest.trim_start().starts_with(',') {

@@ -42,11 +42,17 @@ const FILES: [(&str, &str); 9] = [
 
 pub struct Country {
     pub name: String,
+    /// French names, usual one first ("Russie", "Fédération de Russie").
+    pub names: Vec<String>,
+    /// Inflected demonyms, masculine singular first.
+    pub demonyms: Vec<String>,
     pub capital: Option<usize>,
 }
 
 pub struct City {
     pub name: String,
+    /// French forms, usual one first.
+    pub names: Vec<String>,
     pub country: usize,
 }
 
@@ -208,6 +214,8 @@ impl Lexicon {
                 .map_err(|m| invalid(0, format!("{}: {m}", c.name)))?;
             lex_countries.push(Country {
                 name: c.name.clone(),
+                names: c.names.clone(),
+                demonyms: c.demonyms.clone(),
                 capital,
             });
         }
@@ -232,6 +240,7 @@ impl Lexicon {
                 .map_err(|m| invalid(1, format!("{}: {m}", c.name)))?;
             lex_cities.push(City {
                 name: c.name.clone(),
+                names: c.names.clone(),
                 country,
             });
         }

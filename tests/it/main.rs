@@ -3,6 +3,7 @@
 mod batch;
 mod compare;
 mod eval;
+mod gen_corpus;
 mod harness;
 mod interop;
 mod notebooks;
