@@ -19,6 +19,12 @@ impl Folded {
         let mut orig = Vec::with_capacity(original.len() + 1);
         let mut buf = String::new();
         for (at, ch) in original.char_indices() {
+            // Most of a French text is ASCII: one byte in, one byte out.
+            if ch.is_ascii() {
+                text.push(ch.to_ascii_lowercase());
+                orig.push(at as u32);
+                continue;
+            }
             buf.clear();
             fold_char(ch, &mut buf);
             for _ in 0..buf.len() {
@@ -60,6 +66,9 @@ impl Folded {
 
 /// Folds a string without keeping the offset map (for lexicon entries).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
         fold_char(ch, &mut out);

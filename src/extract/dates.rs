@@ -56,9 +56,18 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "en mai dernier": a month named as past relative to the article.
 pub fn names_past_month(folded: &str) -> bool {
-    MONTHS
-        .iter()
-        .any(|m| folded.contains(&format!("{m} dernier")))
+    folded.match_indices(" dernier").any(|(at, _)| {
+        MONTHS
+            .iter()
+            .any(|m| folded[..at].ends_with(m) && at_word_start(folded, at - m.len()))
+    })
+}
+
+fn at_word_start(text: &str, at: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Every date expression in `span` of the original text.
@@ -229,5 +238,13 @@ mod tests {
             Some(2024),
             "a stated year wins"
         );
+    }
+
+    #[test]
+    fn past_months() {
+        assert!(names_past_month("lors de leur rencontre en mai derniere"));
+        assert!(names_past_month("depuis aout dernier,"));
+        assert!(!names_past_month("le dernier jour de mai"));
+        assert!(!names_past_month("l'ete dernier"));
     }
 }

@@ -162,7 +162,7 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         // After the article's first meeting, a sentence set in the past
         // ("lors de leur rencontre en mai dernier") recalls, it does not report.
         let folded = doc.folded(sentence.span);
-        let recalls = dates::names_past_month(&folded)
+        let recalls = dates::names_past_month(folded)
             || doc
                 .lex
                 .recall_markers
@@ -308,7 +308,7 @@ impl Drafts {
         // previous meeting did ("Le même jour", "En marge de"), or the day after
         // ("Le lendemain").
         let previous = self.meetings.last().map(|m| (m.date, m.end));
-        let date = match (r.date, relative_day(&doc.folded(span))) {
+        let date = match (r.date, relative_day(doc.folded(span))) {
             (Some(d), _) => Some((d.start, d.end)),
             (None, Some(days)) => previous.map(|(d, _)| (dates::shift(d, days), None)),
             (None, None) => frame
@@ -617,7 +617,7 @@ fn build(
 fn dateline_city(doc: &Doc, dateline: Span) -> Option<usize> {
     let folded = doc.folded(dateline);
     doc.lex
-        .mentions(&folded)
+        .mentions(folded)
         .into_iter()
         .find_map(|m| m.find(|e| matches!(e, Entity::City(_))))
         .map(|e| match e {

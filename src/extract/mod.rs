@@ -14,7 +14,7 @@ pub mod themes;
 use chrono::NaiveDate;
 
 use crate::clean::{Cleaned, Span};
-use crate::fold::{fold, Folded};
+use crate::fold::Folded;
 use crate::lexicon::{Entity, Kind, Lexicon};
 use crate::segment::Sentence;
 
@@ -97,9 +97,14 @@ impl<'a> Doc<'a> {
         &self.entities[from..to.max(from)]
     }
 
-    /// The folded form of a piece of the original text.
-    pub fn folded(&self, span: Span) -> String {
-        fold(span.slice(self.text))
+    /// The folded form of a piece of the original text (a slice of the
+    /// folded text: folding is character by character).
+    pub fn folded(&self, span: Span) -> &str {
+        let (start, end) = (
+            self.folded.folded_offset(span.start),
+            self.folded.folded_offset(span.end),
+        );
+        &self.folded.text[start..end.max(start)]
     }
 
     /// The folded words of a span.
@@ -113,22 +118,14 @@ impl<'a> Doc<'a> {
 
     /// The folded word right before `at` ("du" in "… accueil du général").
     pub fn word_before(&self, at: usize) -> Option<String> {
-        // A window is enough for one word, and keeps this constant-time.
-        let mut from = at.saturating_sub(80);
-        while !self.text.is_char_boundary(from) {
-            from -= 1;
-        }
-        let before = fold(&self.text[from..at]);
-        let trimmed = before.trim_end();
-        let word: String = trimmed
-            .chars()
+        let before = self.folded(Span { start: 0, end: at }).trim_end();
+        let start = before
+            .char_indices()
             .rev()
-            .take_while(|c| c.is_alphanumeric() || *c == '\'')
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        (!word.is_empty()).then_some(word)
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'')
+            .last()
+            .map(|(i, _)| i)?;
+        Some(before[start..].to_string())
     }
 
     pub fn sentence_of(&self, at: usize) -> Option<usize> {

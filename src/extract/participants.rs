@@ -253,9 +253,9 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
         // one ("de La Brosse"), and generation suffixes ("Torre III").
         let after_particle = run
             .last()
-            .is_some_and(|t| doc.lex.name_particles.contains(&fold(t.slice(doc.text))));
+            .is_some_and(|t| doc.lex.name_particles.contains(doc.folded(*t)));
         let inside = !run.is_empty()
-            && (doc.lex.name_particles.contains(&fold(word))
+            && (doc.lex.name_particles.contains(doc.folded(tok))
                 || (after_particle && starts_upper(word))
                 || matches!(word, "II" | "III" | "IV"));
         if is_name_word(doc, tok, word) || inside {
@@ -301,7 +301,7 @@ fn is_name_word(doc: &Doc, tok: Span, word: &str) -> bool {
         return false; // an acronym ("NSC", "PCV")
     }
     // Accents matter here: "Le" is an article, "Lê" a Vietnamese family name.
-    if doc.lex.function_words.contains(&plain_word(word)) {
+    if doc.lex.function_words.contains(&*plain_word(word)) {
         return false;
     }
     let covered = doc
@@ -461,7 +461,7 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
     let has_verb = TOKEN
         .find_iter(gap_span.slice(doc.text))
-        .any(|w| doc.lex.finite_verbs.contains(&plain_word(w.as_str())));
+        .any(|w| doc.lex.finite_verbs.contains(&*plain_word(w.as_str())));
     let ok = !inner.contains([',', '.', ';', ':'])
         && !has_verb
         && doc.words(gap_span).len() <= 8
@@ -506,8 +506,11 @@ fn is_subject(doc: &Doc, end: usize, sentence_end: usize, names: &[Span]) -> boo
     let Some(rest) = doc.text.get(end..sentence_end) else {
         return false;
     };
-    let first_word = |s: &str| TOKEN.find(s).map(|m| plain_word(m.as_str()));
-    let is_verb = |s: &str| first_word(s).is_some_and(|w| doc.lex.finite_verbs.contains(&w));
+    let is_verb = |s: &str| {
+        TOKEN
+            .find(s)
+            .is_some_and(|m| doc.lex.finite_verbs.contains(&*plain_word(m.as_str())))
+    };
     if !rest.trim_start().starts_with(',') {
         return is_verb(rest);
     }
@@ -637,7 +640,7 @@ fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool]
         let base = doc.folded.folded_offset(sentence.span.start);
         for noun in &doc.lex.reference_nouns {
             for (at, _) in folded.match_indices(noun.as_str()) {
-                if !at_word_boundaries(&folded, at, at + noun.len()) {
+                if !at_word_boundaries(folded, at, at + noun.len()) {
                     continue;
                 }
                 let start = doc.folded.original_offset(base + at);

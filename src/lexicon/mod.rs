@@ -8,6 +8,7 @@
 mod files;
 mod matcher;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -385,14 +386,14 @@ impl Lexicon {
                 .clause
                 .finite_verbs
                 .iter()
-                .map(|w| plain_word(w))
+                .map(|w| plain_word(w).into_owned())
                 .collect(),
             determiners: folded_set(&verbs.clause.determiners),
             function_words: verbs
                 .clause
                 .function_words
                 .iter()
-                .map(|w| plain_word(w))
+                .map(|w| plain_word(w).into_owned())
                 .collect(),
             name_particles: folded_set(&verbs.clause.name_particles),
             reference_nouns: folded_set(&verbs.clause.reference_nouns),
@@ -461,9 +462,15 @@ impl Lexicon {
     }
 }
 
-/// Lower case with typographic apostrophes made plain, accents kept.
-pub fn plain_word(word: &str) -> String {
-    word.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")
+/// Lower case with typographic apostrophes made plain, accents kept;
+/// borrowed when the word already is (most words of a text).
+pub fn plain_word(word: &str) -> Cow<'_, str> {
+    let curly = |c: char| matches!(c, '\u{2019}' | '\u{2018}');
+    if word.chars().any(|c| c.is_uppercase() || curly(c)) {
+        Cow::Owned(word.to_lowercase().replace(curly, "'"))
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(
