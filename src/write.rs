@@ -60,20 +60,43 @@ fn parquet_writer(path: &Path, opts: &FileOptions) -> Result<ParquetWriter<fs::F
 
 /// Part files filled batch by batch: one open writer per directory, each
 /// batch appended as row groups, so a run holds one batch in memory however
-/// many articles it reads. Footers are written by [`PartWriters::finish`].
+/// many articles it reads. A file is closed after [`BATCHES_PER_FILE`]
+/// batches and the next one opened (`part-<id>-1.parquet`, …): writers keep
+/// metadata for every row group until their footer is written, and readers
+/// split work by file.
 pub struct PartWriters<'r> {
     root: &'r Path,
-    name: String,
+    stem: String,
     opts: &'r FileOptions,
-    open: BTreeMap<PathBuf, (PathBuf, parquet::write::BatchedWriter<fs::File>)>,
+    open: BTreeMap<PathBuf, Open>,
+}
+
+pub const BATCHES_PER_FILE: usize = 32;
+
+struct Open {
+    path: PathBuf,
+    writer: parquet::write::BatchedWriter<fs::File>,
+    /// Files of this directory before this one.
+    seq: usize,
+    batches: usize,
+}
+
+impl Open {
+    fn finish(self) -> Result<(), Error> {
+        self.writer
+            .finish()
+            .map(drop)
+            .map_err(|e| Error::polars(&self.path, e))
+    }
 }
 
 impl<'r> PartWriters<'r> {
-    /// Writers of files named `name` in directories under `root`.
-    pub fn new(root: &'r Path, name: String, opts: &'r FileOptions) -> Self {
+    /// Writers of files named `<stem>.parquet` (then `<stem>-1.parquet`, …)
+    /// in directories under `root`.
+    pub fn new(root: &'r Path, stem: String, opts: &'r FileOptions) -> Self {
         PartWriters {
             root,
-            name,
+            stem,
             opts,
             open: BTreeMap::new(),
         }
@@ -83,26 +106,52 @@ impl<'r> PartWriters<'r> {
         self.open.contains_key(dir)
     }
 
-    /// Appends `df` to the file in `dir` (relative to the root), opening it
-    /// with `df`'s schema on first use.
+    /// Appends `df` to the current file in `dir` (relative to the root),
+    /// opening one with `df`'s schema when there is none or it is full.
     pub fn append(&mut self, dir: &Path, df: &mut DataFrame) -> Result<(), Error> {
+        let full = self
+            .open
+            .get(dir)
+            .is_some_and(|o| o.batches >= BATCHES_PER_FILE);
+        let seq = match self.open.remove(dir) {
+            Some(open) if full => {
+                let next = open.seq + 1;
+                open.finish()?;
+                next
+            }
+            Some(open) => {
+                self.open.insert(dir.to_path_buf(), open);
+                0
+            }
+            None => 0,
+        };
         if !self.open.contains_key(dir) {
-            let path = self.root.join(dir).join(&self.name);
+            let name = match seq {
+                0 => format!("{}.parquet", self.stem),
+                n => format!("{}-{n}.parquet", self.stem),
+            };
+            let path = self.root.join(dir).join(name);
             let writer = parquet_writer(&path, self.opts)?
                 .batched(df.schema())
                 .map_err(|e| Error::polars(&path, e))?;
-            self.open.insert(dir.to_path_buf(), (path, writer));
+            let open = Open {
+                path,
+                writer,
+                seq,
+                batches: 0,
+            };
+            self.open.insert(dir.to_path_buf(), open);
         }
-        let (path, writer) = self.open.get_mut(dir).expect("opened above");
+        let open = self.open.get_mut(dir).expect("opened above");
+        open.batches += 1;
         df.align_chunks_par();
-        writer.write_batch(df).map_err(|e| Error::polars(path, e))
+        open.writer
+            .write_batch(df)
+            .map_err(|e| Error::polars(&open.path, e))
     }
 
     pub fn finish(self) -> Result<(), Error> {
-        for (path, writer) in self.open.into_values() {
-            writer.finish().map_err(|e| Error::polars(&path, e))?;
-        }
-        Ok(())
+        self.open.into_values().try_for_each(Open::finish)
     }
 }
 
