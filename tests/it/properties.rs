@@ -34,29 +34,8 @@ fn article(text: String) -> RawArticle {
 
 /// Every span the extraction reports is a valid slice of the text.
 fn assert_spans_valid(p: &Processed) {
-    let text = &p.text;
-    let ok = |s: &entente::clean::Span| {
-        s.start <= s.end
-            && s.end <= text.len()
-            && text.is_char_boundary(s.start)
-            && text.is_char_boundary(s.end)
-    };
-    let e = &p.extraction;
-    for m in &e.meetings {
-        assert!(ok(&m.evidence) && ok(&m.trigger), "{m:?}");
-        assert!(m.evidence.start <= m.trigger.start && m.trigger.end <= m.evidence.end);
-    }
-    for x in &e.participants {
-        assert!(
-            ok(&x.evidence) && ok(&x.mention) && x.meeting < e.meetings.len(),
-            "{x:?}"
-        );
-    }
-    for t in &e.topics {
-        assert!(
-            ok(&t.evidence) && ok(&t.trigger) && t.meeting < e.meetings.len(),
-            "{t:?}"
-        );
+    if let Err(e) = p.extraction.check(&p.text) {
+        panic!("{e}");
     }
 }
 
