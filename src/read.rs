@@ -106,8 +106,21 @@ pub fn read_file(
     rejects: &mut Vec<Reject>,
 ) -> Result<(), Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    read_bytes(path, &bytes, articles, rejects);
+    Ok(())
+}
+
+/// Reads the contents of the file at `path` (which need not exist: only its
+/// name and extension are used), as [`read_file`] does; the fuzz target
+/// feeds it bytes directly.
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    articles: &mut Vec<RawArticle>,
+    rejects: &mut Vec<Reject>,
+) {
     let source = path.display().to_string();
-    let text = match decode(&bytes) {
+    let text = match decode(bytes) {
         Ok(text) => text,
         Err(reason) => {
             rejects.push(Reject {
@@ -115,7 +128,7 @@ pub fn read_file(
                 line: None,
                 reason,
             });
-            return Ok(());
+            return;
         }
     };
     let name = path
@@ -154,7 +167,6 @@ pub fn read_file(
             text,
         });
     }
-    Ok(())
 }
 
 /// The text of a file: UTF-8 (a BOM dropped), UTF-16 with a BOM, or

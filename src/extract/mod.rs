@@ -187,6 +187,41 @@ pub struct Extraction {
     pub topics: Vec<Topic>,
 }
 
+impl Extraction {
+    /// Checks what every later step relies on: each span is a slice of
+    /// `text` on character boundaries, a meeting's trigger lies inside its
+    /// evidence sentence, and each participant and topic points at a meeting.
+    /// Shared by the property tests and the fuzz targets.
+    pub fn check(&self, text: &str) -> Result<(), String> {
+        let valid = |s: &Span| {
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        let inside = |inner: &Span, outer: &Span| {
+            valid(inner) && valid(outer) && outer.start <= inner.start && inner.end <= outer.end
+        };
+        let meetings = self.meetings.len();
+        for m in &self.meetings {
+            if !inside(&m.trigger, &m.evidence) {
+                return Err(format!("bad meeting spans: {m:?}"));
+            }
+        }
+        for p in &self.participants {
+            if !valid(&p.evidence) || !valid(&p.mention) || p.meeting >= meetings {
+                return Err(format!("bad participant: {p:?}"));
+            }
+        }
+        for t in &self.topics {
+            if !valid(&t.evidence) || !valid(&t.trigger) || t.meeting >= meetings {
+                return Err(format!("bad topic: {t:?}"));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Runs every extraction step on one cleaned, segmented article.
 pub fn extract(
     text: &str,

@@ -320,13 +320,19 @@ fn is_name_word(doc: &Doc, tok: Span, word: &str) -> bool {
     !covered
 }
 
-/// Every title in the text with the words it governs.
+/// Every title in the text with the words it governs in its sentence.
 fn titles(doc: &Doc) -> Vec<Phrase> {
     let mut out = Vec::new();
     for (i, f) in doc.entities.iter().enumerate() {
         let Some(Entity::Title(t)) = f.get(|e| matches!(e, Entity::Title(_))) else {
             continue;
         };
+        // Entities all lie inside sentences (`Doc::new`). A line break is no
+        // gap to stop at, so without this bound a title ending a line would
+        // take the place name opening the next one ("l'ambassadrice\nHanoï").
+        let sentence_end = doc
+            .sentence_of(f.span.start)
+            .map_or(f.span.end, |si| doc.sentences[si].span.end);
         let mut phrase = Phrase {
             span: f.span,
             role: doc.lex.titles[t].en.clone(),
@@ -336,6 +342,9 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
         let mut portfolios: Vec<usize> = Vec::new();
         let mut home_default = false;
         for next in &doc.entities[i + 1..] {
+            if next.span.end > sentence_end {
+                break;
+            }
             let gap = doc.folded(Span {
                 start: phrase.span.end,
                 end: next.span.start,
