@@ -362,4 +362,23 @@ mod tests {
         assert!(matches!(done[..], [Recovered::Discarded(_)]));
         assert!(!dir.path().join(".staging").exists());
     }
+
+    #[test]
+    fn part_writers_roll_to_a_new_file_when_one_is_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = opts();
+        let mut writers = PartWriters::new(dir.path(), "part-x".into(), &opts);
+        let t = Path::new("t");
+        for i in 0..BATCHES_PER_FILE as i64 + 1 {
+            writers
+                .append(t, &mut df! { "x" => [i, i] }.unwrap())
+                .unwrap();
+        }
+        writers.finish().unwrap();
+        let files = parquet_files(&dir.path().join(t)).unwrap();
+        let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap()).collect();
+        assert_eq!(names, ["part-x-1.parquet", "part-x.parquet"]);
+        assert_eq!(height(&files[1]), 2 * BATCHES_PER_FILE);
+        assert_eq!(height(&files[0]), 2);
+    }
 }
