@@ -21,7 +21,7 @@ impl Folded {
         for (at, ch) in original.char_indices() {
             // Most of a French text is ASCII: one byte in, one byte out.
             if ch.is_ascii() {
-                text.push(ch.to_ascii_lowercase());
+                text.push(fold_ascii(ch));
                 orig.push(at as u32);
                 continue;
             }
@@ -67,7 +67,7 @@ impl Folded {
 /// Folds a string without keeping the offset map (for lexicon entries).
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        return s.chars().map(fold_ascii).collect();
     }
     let mut out = String::with_capacity(s.len());
     for ch in s.chars() {
@@ -94,7 +94,8 @@ pub fn ascii_name(s: &str) -> String {
 
 fn fold_char(ch: char, out: &mut String) {
     match ch {
-        '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{00b4}' => out.push('\''),
+        c if c.is_ascii() => out.push(fold_ascii(c)),
+        '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' | '\u{00b4}' => out.push('\''),
         '\u{201c}' | '\u{201d}' | '\u{00ab}' | '\u{00bb}' => out.push('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
         '\u{00a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}' => out.push(' '),
@@ -104,12 +105,20 @@ fn fold_char(ch: char, out: &mut String) {
         'ø' | 'Ø' => out.push('o'),
         'ł' | 'Ł' => out.push('l'),
         'ß' => out.push_str("ss"),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => decompose_compatible(c, |d| {
             if !is_combining_mark(d) {
                 out.extend(d.to_lowercase());
             }
         }),
+    }
+}
+
+/// An ASCII character folded: lower case, and the backtick an apostrophe.
+fn fold_ascii(c: char) -> char {
+    if c == '`' {
+        '\''
+    } else {
+        c.to_ascii_lowercase()
     }
 }
 
@@ -135,6 +144,8 @@ mod tests {
         assert_eq!(fold("Lương Tam Quang"), "luong tam quang");
         assert_eq!(fold("d’accueil – Œuvre"), "d'accueil - oeuvre");
         assert_eq!(fold("80ᵉ"), "80e");
+        assert_eq!(fold("L`Inde"), "l'inde");
+        assert_eq!(Folded::new("L`Inde").text, "l'inde");
         assert_eq!(fold("Đặng"), "dang");
         assert_eq!(ascii_name("Lương Tam Quang"), "Luong Tam Quang");
         assert_eq!(ascii_name("Đặng"), "Dang");
