@@ -22,7 +22,7 @@ use fastrand::Rng;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::error::{one_line, Error};
 use crate::fold::{ascii_name, fold};
 use crate::lexicon::{Entity, Lexicon, OrgKind};
 
@@ -915,10 +915,6 @@ fn org_forms(canonical: &str, form: &str, kind: PartnerKind) -> Partner {
         dem_f: String::new(),
         capital: None,
     }
-}
-
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 // --- Articles ---------------------------------------------------------------

@@ -56,3 +56,9 @@ impl Error {
         }
     }
 }
+
+/// A message on one line: toml's and anyhow's span several lines (a source
+/// excerpt, a chain of causes), and errors are reported in one.
+pub fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}

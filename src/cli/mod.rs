@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::error::one_line;
 use crate::lexicon::Lexicon;
 
 /// Exit status of a run that completed but rejected inputs, under `--strict`
@@ -95,8 +96,4 @@ fn init_logging(level: &str) {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
-}
-
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub use files::{Kind, OrgKind, Strength};
 pub use matcher::{Entity, Mention};
 
-use crate::error::Error;
+use crate::error::{one_line, Error};
 use crate::fold::fold;
 use matcher::Matcher;
 
@@ -480,11 +480,6 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
         path: path.clone(),
         message: one_line(&e.to_string()),
     })
-}
-
-/// toml's messages span several lines with a source excerpt; keep them on one.
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
