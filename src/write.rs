@@ -109,23 +109,15 @@ impl<'r> PartWriters<'r> {
     /// Appends `df` to the current file in `dir` (relative to the root),
     /// opening one with `df`'s schema when there is none or it is full.
     pub fn append(&mut self, dir: &Path, df: &mut DataFrame) -> Result<(), Error> {
-        let full = self
-            .open
-            .get(dir)
-            .is_some_and(|o| o.batches >= BATCHES_PER_FILE);
-        let seq = match self.open.remove(dir) {
-            Some(open) if full => {
-                let next = open.seq + 1;
-                open.finish()?;
-                next
-            }
-            Some(open) => {
-                self.open.insert(dir.to_path_buf(), open);
-                0
-            }
-            None => 0,
+        let next = match self.open.get(dir) {
+            Some(open) if open.batches < BATCHES_PER_FILE => None,
+            Some(open) => Some(open.seq + 1),
+            None => Some(0),
         };
-        if !self.open.contains_key(dir) {
+        if let Some(seq) = next {
+            if let Some(full) = self.open.remove(dir) {
+                full.finish()?;
+            }
             let name = match seq {
                 0 => format!("{}.parquet", self.stem),
                 n => format!("{}-{n}.parquet", self.stem),
