@@ -34,7 +34,8 @@ pub fn dataset_theme_counts(roots: &[&Path]) -> Result<Option<DataFrame>, Error>
     Ok(Some(counts))
 }
 
-/// The partial counts of some meetings and their topics.
+/// The partial counts of some meetings and their topics, in no particular
+/// order ([`merge`] sorts).
 pub fn partials(meetings: LazyFrame, topics: LazyFrame) -> PolarsResult<LazyFrame> {
     let totals = meetings
         .clone()
@@ -78,7 +79,7 @@ pub fn partials(meetings: LazyFrame, topics: LazyFrame) -> PolarsResult<LazyFram
             col("date").min().alias("first_date"),
             col("date").max().alias("last_date"),
         ]);
-    Ok(merge(concat([themes, totals], UnionArgs::default())?))
+    concat([themes, totals], UnionArgs::default())
 }
 
 /// Adds up partials of disjoint sets of articles.
@@ -98,6 +99,13 @@ pub fn merge(partials: LazyFrame) -> LazyFrame {
         )
 }
 
+/// SPEC's `share`: the meetings that discussed a theme over all meetings
+/// with the partner (`partner_meetings`).
+pub fn share() -> Expr {
+    (col("meetings").cast(DataType::Float64) / col("partner_meetings").cast(DataType::Float64))
+        .alias("share")
+}
+
 /// Per (partner, theme): meetings that discussed it, cue mentions, articles,
 /// the share of the partner's meetings, and the first and last dates.
 pub fn from_partials(partials: LazyFrame) -> LazyFrame {
@@ -114,11 +122,7 @@ pub fn from_partials(partials: LazyFrame) -> LazyFrame {
             [col("partner")],
             JoinArgs::new(JoinType::Inner),
         )
-        .with_column(
-            (col("meetings").cast(DataType::Float64)
-                / col("partner_meetings").cast(DataType::Float64))
-            .alias("share"),
-        )
+        .with_column(share())
         .select([
             col("partner"),
             col("partner_type"),

@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use polars::prelude::*;
 
+use crate::aggregate;
 use crate::error::Error;
 use crate::fold::fold;
 use crate::THEMES;
@@ -169,11 +170,7 @@ pub fn counts(
             .cast(DataType::Int64)
             .alias("meetings")]);
     join_keys(per_theme, partner_totals(meetings, sel, by), &keys)
-        .with_column(
-            (col("meetings").cast(DataType::Float64)
-                / col("partner_meetings").cast(DataType::Float64))
-            .alias("share"),
-        )
+        .with_column(aggregate::share())
         .select(
             group
                 .into_iter()
