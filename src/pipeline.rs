@@ -1,9 +1,9 @@
 //! The whole job: read → clean → segment → extract → tables → aggregate → write.
 //!
-//! A run is incremental: articles already in the output dataset (same
-//! `content_sha256`) are not extracted again; the new ones are written as new
-//! part files named after the run, and `theme_counts` is recomputed from every
-//! meeting of the dataset. See [`write`] for atomicity and [`lock`] for
+//! A run streams its inputs in bounded batches, and is incremental: articles
+//! already in the output dataset (same `content_sha256`) are not extracted
+//! again; the new ones are written as new part files named after the run,
+//! and `theme_counts` is rebuilt from every run's partial counts. See [`write`] for atomicity and [`lock`] for
 //! concurrent runs.
 
 use std::collections::HashSet;
@@ -58,10 +58,7 @@ pub fn process(raw: RawArticle, digest: String, lex: &Lexicon) -> Processed {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    format!("{:x}", Sha256::digest(bytes))
 }
 
 /// A batch closes once it holds this many articles or this many bytes of
@@ -424,8 +421,9 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
         metadata: runs::file_metadata(&run_id),
     };
     let staging = Staging::begin(out, settings.shard)?;
-    let part = format!("part-{run_id}.parquet");
-    let mut writers = PartWriters::new(staging.dir(), format!("part-{run_id}"), &opts);
+    let stem = format!("part-{run_id}");
+    let part = format!("{stem}.parquet");
+    let mut writers = PartWriters::new(staging.dir(), stem, &opts);
     let mut rows: Vec<(&'static str, usize)> = TABLES.iter().map(|t| (*t, 0)).collect();
     let mut selector = Selector::new(
         settings.shard,
@@ -540,8 +538,23 @@ fn add_partials(
     topics: &DataFrame,
 ) -> PolarsResult<DataFrame> {
     let batch = aggregate::partials(meetings.clone().lazy(), topics.clone().lazy())?;
-    match so_far {
-        None => batch.collect(),
-        Some(df) => aggregate::merge(concat([df.lazy(), batch], UnionArgs::default())?).collect(),
+    let frames: Vec<LazyFrame> = so_far
+        .map(DataFrame::lazy)
+        .into_iter()
+        .chain([batch])
+        .collect();
+    aggregate::merge(concat(frames, UnionArgs::default())?).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_hex_is_the_lowercase_digest() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 }
