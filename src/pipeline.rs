@@ -423,8 +423,13 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
     let staging = Staging::begin(out, settings.shard)?;
     let stem = format!("part-{run_id}");
     let part = format!("{stem}.parquet");
-    let mut writers = PartWriters::new(staging.dir(), stem, &opts);
-    let mut rows: Vec<(&'static str, usize)> = TABLES.iter().map(|t| (*t, 0)).collect();
+    let sink = Sink {
+        out,
+        by: settings.partition_by,
+        writers: PartWriters::new(staging.dir(), stem, &opts),
+        rows: TABLES.iter().map(|t| (*t, 0)).collect(),
+        partials: None,
+    };
     let mut selector = Selector::new(
         settings.shard,
         &settings.languages,
@@ -432,51 +437,43 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
         &dataset.known,
     );
     let mut rejects = Vec::new();
-    let mut partials: Option<DataFrame> = None;
     let (mut read, mut new) = (0, 0);
-    stream(&files, |mut batch| {
-        read += batch.articles.len();
-        rejects.append(&mut batch.rejects);
-        let chosen = selector.take(batch.digested(), &mut rejects);
-        let processed = process_all(chosen, lex, &mut rejects);
-        if processed.is_empty() {
-            return Ok(());
-        }
-        new += processed.len();
-        let built = tables::build(&processed).map_err(|e| Error::polars(out, e))?;
-        partials = Some(
-            add_partials(partials.take(), &built.meetings, &built.topics)
-                .map_err(|e| Error::polars(out, e))?,
-        );
-        let pieces = partition::split(settings.partition_by, built.named())
-            .map_err(|e| Error::polars(out, e))?;
-        for (dir, mut df) in pieces {
-            let count = rows
-                .iter_mut()
-                .find(|(t, _)| dir.starts_with(t))
-                .expect("pieces belong to the tables");
-            count.1 += df.height();
-            if df.height() > 0 {
-                writers.append(&dir, &mut df)?;
+    // Tables are built and written on a thread of their own, one batch behind
+    // extraction, so that neither waits for the other.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
+    let (streamed, sunk) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || {
+            let mut sink = sink;
+            for processed in rx {
+                sink.take(&processed)?;
             }
-        }
-        Ok(())
-    })?;
+            Ok::<_, Error>(sink)
+        });
+        let streamed = stream(&files, |mut batch| {
+            read += batch.articles.len();
+            rejects.append(&mut batch.rejects);
+            let chosen = selector.take(batch.digested(), &mut rejects);
+            let processed = process_all(chosen, lex, &mut rejects);
+            new += processed.len();
+            if processed.is_empty() {
+                return Ok(());
+            }
+            // A closed channel means the writer failed: its error is the one reported.
+            tx.send(processed)
+                .map_err(|_| Error::Usage("the writer stopped".into()))
+        });
+        drop(tx);
+        let sunk = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (streamed, sunk)
+    });
+    let sink = sunk?;
+    streamed?;
     if read == 0 {
         return Err(no_articles(&settings.inputs));
     }
-    if dataset.known.is_empty() && new > 0 {
-        // A table this run gave no row still gets a file, for its schema.
-        let empty = tables::build(&[]).map_err(|e| Error::polars(out, e))?;
-        let pieces = partition::split(settings.partition_by, empty.named())
-            .map_err(|e| Error::polars(out, e))?;
-        for (dir, mut df) in pieces {
-            if !writers.is_open(&dir) {
-                writers.append(&dir, &mut df)?;
-            }
-        }
-    }
-    writers.finish()?;
+    let (mut rows, partials) = sink.finish(dataset.known.is_empty() && new > 0)?;
 
     let mut theme_rows = 0;
     if let Some(mut partials) = partials {
@@ -529,6 +526,62 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
         recovered,
         out: out.clone(),
     })
+}
+
+/// The writing end of a run: tables built from extracted batches, appended
+/// to the run's part files, and the run's partial theme counts.
+struct Sink<'r> {
+    out: &'r Path,
+    by: PartitionBy,
+    writers: PartWriters<'r>,
+    /// Rows written, per table.
+    rows: Vec<(&'static str, usize)>,
+    partials: Option<DataFrame>,
+}
+
+impl Sink<'_> {
+    fn take(&mut self, processed: &[Processed]) -> Result<(), Error> {
+        let out = self.out;
+        let built = tables::build(processed).map_err(|e| Error::polars(out, e))?;
+        self.partials = Some(
+            add_partials(self.partials.take(), &built.meetings, &built.topics)
+                .map_err(|e| Error::polars(out, e))?,
+        );
+        let pieces = partition::split(self.by, built.named()).map_err(|e| Error::polars(out, e))?;
+        for (dir, mut df) in pieces {
+            let count = self
+                .rows
+                .iter_mut()
+                .find(|(t, _)| dir.starts_with(t))
+                .expect("pieces belong to the tables");
+            count.1 += df.height();
+            if df.height() > 0 {
+                self.writers.append(&dir, &mut df)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes the part files; `schemas` gives every table this run wrote no
+    /// row to a file anyway, for its schema (a new dataset needs them all).
+    fn finish(
+        mut self,
+        schemas: bool,
+    ) -> Result<(Vec<(&'static str, usize)>, Option<DataFrame>), Error> {
+        if schemas {
+            let out = self.out;
+            let empty = tables::build(&[]).map_err(|e| Error::polars(out, e))?;
+            let pieces =
+                partition::split(self.by, empty.named()).map_err(|e| Error::polars(out, e))?;
+            for (dir, mut df) in pieces {
+                if !self.writers.is_open(&dir) {
+                    self.writers.append(&dir, &mut df)?;
+                }
+            }
+        }
+        self.writers.finish()?;
+        Ok((self.rows, self.partials))
+    }
 }
 
 /// The run's partial theme counts so far, with those of one more batch.
