@@ -10,6 +10,7 @@ pub mod dates;
 pub mod meetings;
 pub mod participants;
 pub mod themes;
+mod tokens;
 
 use chrono::NaiveDate;
 

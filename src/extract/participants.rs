@@ -9,15 +9,13 @@
 //! they designate.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::meetings::Drafts;
+use super::tokens::{self, tokens};
 use super::{Doc, Participant};
 use crate::clean::Span;
 use crate::fold::{at_word_boundaries, fold};
-use crate::lexicon::{plain_word, Entity, OrgKind};
+use crate::lexicon::{plain_word, Entity, OrgKind, Reference};
 
 #[derive(Debug, Clone)]
 pub struct Person {
@@ -89,12 +87,6 @@ struct Candidate {
     words: usize,
     gazetteer: Option<usize>,
 }
-
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    // Initials ("K."), elided articles ("L’", "d'") and words, in that order of preference.
-    Regex::new(r"\p{Lu}\.(?:-\p{Lu}\.)?|(?:[lLdDjJmMnNsStT]|[qQ]u)['’]|[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
-        .expect("token pattern compiles")
-});
 
 pub fn find(doc: &Doc) -> People {
     let phrases: Vec<Phrase> = titles(doc);
@@ -236,12 +228,11 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
         run.clear();
     };
     let mut previous: Option<Span> = None;
-    for m in TOKEN.find_iter(content) {
+    for (at, word) in tokens(content) {
         let tok = Span {
-            start: span.start + m.start(),
-            end: span.start + m.end(),
+            start: span.start + at,
+            end: span.start + at + word.len(),
         };
-        let word = m.as_str();
         let joined = run.last().is_some_and(|prev| {
             let gap = &doc.text[prev.end..tok.start];
             !gap.is_empty() && gap.chars().all(char::is_whitespace) && !gap.contains('\n')
@@ -468,9 +459,8 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let gap = doc.folded(gap_span);
     let trimmed = gap.trim_end();
     let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
-    let has_verb = TOKEN
-        .find_iter(gap_span.slice(doc.text))
-        .any(|w| doc.lex.finite_verbs.contains(&*plain_word(w.as_str())));
+    let has_verb = tokens(gap_span.slice(doc.text))
+        .any(|(_, w)| doc.lex.finite_verbs.contains(&*plain_word(w)));
     let ok = !inner.contains([',', '.', ';', ':'])
         && !has_verb
         && doc.words(gap_span).len() <= 8
@@ -515,11 +505,8 @@ fn is_subject(doc: &Doc, end: usize, sentence_end: usize, names: &[Span]) -> boo
     let Some(rest) = doc.text.get(end..sentence_end) else {
         return false;
     };
-    let is_verb = |s: &str| {
-        TOKEN
-            .find(s)
-            .is_some_and(|m| doc.lex.finite_verbs.contains(&*plain_word(m.as_str())))
-    };
+    let is_verb =
+        |s: &str| tokens::first(s).is_some_and(|w| doc.lex.finite_verbs.contains(&*plain_word(w)));
     if !rest.trim_start().starts_with(',') {
         return is_verb(rest);
     }
@@ -644,60 +631,65 @@ fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool]
             ));
         }
     }
+    let references = doc.lex.references(&doc.folded.text);
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let folded = doc.folded(sentence.span);
         let base = doc.folded.folded_offset(sentence.span.start);
-        for noun in &doc.lex.reference_nouns {
-            for (at, _) in folded.match_indices(noun.as_str()) {
-                if !at_word_boundaries(folded, at, at + noun.len()) {
-                    continue;
-                }
-                let start = doc.folded.original_offset(base + at);
-                let noun_end = doc.folded.original_offset(base + at + noun.len());
-                // The demonym right after the noun: "son homologue malaisien".
-                let demonym = doc
-                    .entities_in(Span {
-                        start: noun_end,
-                        end: sentence.span.end,
-                    })
-                    .first()
-                    .and_then(|f| match f.get(|e| matches!(e, Entity::Demonym(_))) {
-                        Some(Entity::Demonym(c))
-                            if doc.text[noun_end..f.span.start].trim().is_empty() =>
-                        {
-                            Some((c, f.span.end))
-                        }
-                        _ => None,
-                    });
-                if let (Some((country, end)), true) = (demonym, preceded_by_determiner(doc, start))
-                {
-                    found.extend(resolve(
-                        people,
-                        Span { start, end },
-                        si,
-                        Some(country),
-                        None,
-                    ));
-                }
+        let from = references.partition_point(|r| r.1 < base);
+        let to = references.partition_point(|r| r.1 < base + folded.len());
+        let here: Vec<(Reference, usize, usize)> = references[from..to]
+            .iter()
+            .filter(|r| r.2 <= base + folded.len())
+            .map(|&(what, start, end)| (what, start - base, end - base))
+            .collect();
+        for &(_, at, at_end) in here.iter().filter(|r| r.0 == Reference::Noun) {
+            if !at_word_boundaries(folded, at, at_end) {
+                continue;
+            }
+            let start = doc.folded.original_offset(base + at);
+            let noun_end = doc.folded.original_offset(base + at_end);
+            // The demonym right after the noun: "son homologue malaisien".
+            let demonym = doc
+                .entities_in(Span {
+                    start: noun_end,
+                    end: sentence.span.end,
+                })
+                .first()
+                .and_then(|f| match f.get(|e| matches!(e, Entity::Demonym(_))) {
+                    Some(Entity::Demonym(c))
+                        if doc.text[noun_end..f.span.start].trim().is_empty() =>
+                    {
+                        Some((c, f.span.end))
+                    }
+                    _ => None,
+                });
+            if let (Some((country, end)), true) = (demonym, preceded_by_determiner(doc, start)) {
+                found.extend(resolve(
+                    people,
+                    Span { start, end },
+                    si,
+                    Some(country),
+                    None,
+                ));
             }
         }
-        for anaphor in &doc.lex.anaphors {
-            if let Some(at) = folded.find(anaphor.as_str()) {
-                let (start, end) = doc
-                    .folded
-                    .original_range(base + at, base + at + anaphor.len());
-                let before = people.mentions.partition_point(|m| m.span.end <= start);
-                let earlier = before.checked_sub(1).map(|i| &people.mentions[i]);
-                if let (Some(m), true) = (earlier, is_subject(doc, end, sentence.span.end, names)) {
-                    let span = Span { start, end };
-                    found.push(PersonMention {
-                        person: m.person,
-                        span,
-                        sentence: si,
-                        phrase_start: start,
-                        subject: true,
-                    });
-                }
+        // Each anaphor at its first place in the sentence.
+        for a in 0..doc.lex.anaphors.len() {
+            let Some(&(_, at, at_end)) = here.iter().find(|r| r.0 == Reference::Anaphor(a)) else {
+                continue;
+            };
+            let (start, end) = doc.folded.original_range(base + at, base + at_end);
+            let before = people.mentions.partition_point(|m| m.span.end <= start);
+            let earlier = before.checked_sub(1).map(|i| &people.mentions[i]);
+            if let (Some(m), true) = (earlier, is_subject(doc, end, sentence.span.end, names)) {
+                let span = Span { start, end };
+                found.push(PersonMention {
+                    person: m.person,
+                    span,
+                    sentence: si,
+                    phrase_start: start,
+                    subject: true,
+                });
             }
         }
     }

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 pub use files::{Kind, OrgKind, Strength};
 pub use matcher::{Entity, Mention};
 
+use aho_corasick::AhoCorasick;
+
 use crate::error::{one_line, Error};
 use crate::fold::fold;
 use matcher::Matcher;
@@ -121,9 +123,11 @@ pub struct Lexicon {
     /// Folded lower-case particles inside names ("bin", "van", "von").
     pub name_particles: HashSet<String>,
     /// Folded nouns that refer back to a participant ("homologue", "représentant").
-    pub reference_nouns: HashSet<String>,
+    pub reference_nouns: Vec<String>,
     /// Folded pronoun phrases naming the last person mentioned ("ce dernier").
     pub anaphors: Vec<String>,
+    /// Reference nouns, then anaphors: found in one pass, not one per phrase and sentence.
+    references: AhoCorasick,
     /// Folded phrases showing a sentence recalls an earlier meeting ("l'an dernier").
     pub recall_markers: Vec<String>,
     pub(crate) matcher: Matcher,
@@ -335,6 +339,10 @@ impl Lexicon {
         }
         let folded_set = |words: &[String]| words.iter().map(|w| fold(w)).collect::<HashSet<_>>();
         let folded_list = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
+        let reference_nouns = folded_list(&verbs.clause.reference_nouns);
+        let anaphors = folded_list(&verbs.clause.anaphors);
+        let references = AhoCorasick::new(reference_nouns.iter().chain(&anaphors))
+            .map_err(|e| invalid(6, format!("reference nouns and anaphors: {e}")))?;
         let transliteration = Transliteration {
             countries: translit
                 .countries
@@ -396,8 +404,9 @@ impl Lexicon {
                 .map(|w| plain_word(w).into_owned())
                 .collect(),
             name_particles: folded_set(&verbs.clause.name_particles),
-            reference_nouns: folded_set(&verbs.clause.reference_nouns),
-            anaphors: folded_list(&verbs.clause.anaphors),
+            reference_nouns,
+            anaphors,
+            references,
             recall_markers: folded_list(&verbs.clause.recall_markers),
             matcher: matcher.build(),
         })
@@ -414,6 +423,26 @@ impl Lexicon {
             }));
         }
         matcher::select(all)
+    }
+
+    /// Every reference noun and anaphor in `folded`, overlapping, by start:
+    /// (`Reference`, folded start, folded end).
+    pub fn references(&self, folded: &str) -> Vec<(Reference, usize, usize)> {
+        let nouns = self.reference_nouns.len();
+        let mut found: Vec<_> = self
+            .references
+            .find_overlapping_iter(folded)
+            .map(|m| {
+                let i = m.pattern().as_usize();
+                let what = match i.checked_sub(nouns) {
+                    None => Reference::Noun,
+                    Some(a) => Reference::Anaphor(a),
+                };
+                (what, m.start(), m.end())
+            })
+            .collect();
+        found.sort_by_key(|&(what, start, _)| (start, what));
+        found
     }
 
     /// A name in English romanisation ("Sergueï Choïgou" → "Sergei Shoigu").
@@ -460,6 +489,14 @@ impl Lexicon {
             out
         }
     }
+}
+
+/// A phrase referring back to a person: a noun ("son homologue"), or the
+/// anaphor of that index in `Lexicon::anaphors` ("ce dernier").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reference {
+    Noun,
+    Anaphor(usize),
 }
 
 /// Lower case with typographic apostrophes made plain, accents kept;
