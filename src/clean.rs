@@ -5,7 +5,7 @@
 //! original text. Dropped: photo captions and credits, `>>` links, repeated
 //! lines, and everything after a "Voir plus" marker.
 
-use crate::fold::fold;
+use crate::fold::{fold, Folded};
 use crate::lexicon::Noise;
 
 /// A byte range of the original text.
@@ -39,23 +39,23 @@ impl Cleaned {
     }
 }
 
-pub fn clean(text: &str, noise: &Noise) -> Cleaned {
+/// `folded` is `text` folded.
+pub fn clean(text: &str, folded: &Folded, noise: &Noise) -> Cleaned {
     let mut title = None;
     let mut body: Vec<Span> = Vec::new();
     let mut dateline = None;
     let mut seen = std::collections::HashSet::new();
     for line in lines(text) {
-        let content = line.slice(text);
-        let folded = fold(content);
+        let folded = folded.of(line.start, line.end);
         if title.is_none() {
             title = Some(line);
             seen.insert(folded);
             continue;
         }
-        if is_stop_marker(&folded, noise) {
+        if is_stop_marker(folded, noise) {
             break;
         }
-        if is_link(&folded, noise) || is_caption(&folded, noise) || is_credit(&folded, noise) {
+        if is_link(folded, noise) || is_caption(folded, noise) || is_credit(folded, noise) {
             continue;
         }
         if !seen.insert(folded) {
@@ -182,7 +182,7 @@ mod tests {
 
     fn body(text: &str) -> Vec<String> {
         let lex = Lexicon::embedded().unwrap();
-        clean(text, &lex.noise)
+        clean(text, &Folded::new(text), &lex.noise)
             .body
             .iter()
             .map(|s| s.slice(text).to_string())
@@ -200,7 +200,7 @@ mod tests {
     fn strips_dateline_and_keeps_offsets() {
         let lex = Lexicon::embedded().unwrap();
         let text = "Titre\nHanoï (VNA) – Le général a reçu son homologue.";
-        let c = clean(text, &lex.noise);
+        let c = clean(text, &Folded::new(text), &lex.noise);
         assert_eq!(c.dateline.unwrap().slice(text), "Hanoï");
         assert_eq!(c.body[0].slice(text), "Le général a reçu son homologue.");
         assert_eq!(c.title.unwrap().slice(text), "Titre");

@@ -18,22 +18,45 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut orig = Vec::with_capacity(original.len() + 1);
         let mut buf = String::new();
-        for (at, ch) in original.char_indices() {
-            // Most of a French text is ASCII: one byte in, one byte out.
-            if ch.is_ascii() {
-                text.push(fold_ascii(ch));
-                orig.push(at as u32);
+        let mut at = 0;
+        while at < original.len() {
+            // Most of a French text is ASCII: one byte in, one byte out, a run at a time.
+            let run = original.as_bytes()[at..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(original.len() - at);
+            if run > 0 {
+                let ascii = &original[at..at + run];
+                if ascii.contains('`') {
+                    text.extend(ascii.chars().map(fold_ascii));
+                } else {
+                    let from = text.len();
+                    text.push_str(ascii);
+                    text[from..].make_ascii_lowercase();
+                }
+                orig.extend(at as u32..(at + run) as u32);
+                at += run;
                 continue;
             }
+            let ch = original[at..]
+                .chars()
+                .next()
+                .expect("at is a char boundary");
             buf.clear();
             fold_char(ch, &mut buf);
-            for _ in 0..buf.len() {
-                orig.push(at as u32);
-            }
+            orig.extend(std::iter::repeat_n(at as u32, buf.len()));
             text.push_str(&buf);
+            at += ch.len_utf8();
         }
         orig.push(original.len() as u32);
         Folded { text, orig }
+    }
+
+    /// The folded form of the original bytes `start..end` (folding is
+    /// character by character, so it is a slice of the folded text).
+    pub fn of(&self, start: usize, end: usize) -> &str {
+        let (start, end) = (self.folded_offset(start), self.folded_offset(end));
+        &self.text[start..end.max(start)]
     }
 
     /// Original byte range of a folded byte range.

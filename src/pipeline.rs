@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 
 use crate::config::{Limits, PartitionBy, Settings, Shard};
 use crate::error::Error;
+use crate::fold::Folded;
 use crate::lexicon::Lexicon;
 use crate::lock::Lock;
 use crate::read::{self, RawArticle, Reject};
@@ -40,9 +41,10 @@ pub struct Summary {
 
 /// Cleans, segments and extracts one article whose SHA-256 is `digest`.
 pub fn process(raw: RawArticle, digest: String, lex: &Lexicon) -> Processed {
-    let cleaned = clean::clean(&raw.text, &lex.noise);
+    let folded = Folded::new(&raw.text);
+    let cleaned = clean::clean(&raw.text, &folded, &lex.noise);
     let sentences = segment::segment(&raw.text, &cleaned);
-    let extraction = extract::extract(&raw.text, &cleaned, sentences, lex, raw.published);
+    let extraction = extract::extract(&raw.text, folded, &cleaned, sentences, lex, raw.published);
     Processed {
         article_id: digest[..16].to_string(),
         body_chars: cleaned.body_chars(&raw.text),

@@ -50,12 +50,12 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn new(
         text: &'a str,
+        folded: Folded,
         cleaned: &Cleaned,
         sentences: Vec<Sentence>,
         lex: &'a Lexicon,
         published: Option<NaiveDate>,
     ) -> Doc<'a> {
-        let folded = Folded::new(text);
         let (mut entities, mut cues) = (Vec::new(), Vec::new());
         let inside = |span: Span| {
             let i = sentences.partition_point(|s| s.span.end < span.end);
@@ -101,11 +101,7 @@ impl<'a> Doc<'a> {
     /// The folded form of a piece of the original text (a slice of the
     /// folded text: folding is character by character).
     pub fn folded(&self, span: Span) -> &str {
-        let (start, end) = (
-            self.folded.folded_offset(span.start),
-            self.folded.folded_offset(span.end),
-        );
-        &self.folded.text[start..end.max(start)]
+        self.folded.of(span.start, span.end)
     }
 
     /// The folded words of a span.
@@ -226,12 +222,13 @@ impl Extraction {
 /// Runs every extraction step on one cleaned, segmented article.
 pub fn extract(
     text: &str,
+    folded: Folded,
     cleaned: &Cleaned,
     sentences: Vec<Sentence>,
     lex: &Lexicon,
     published: Option<NaiveDate>,
 ) -> Extraction {
-    let doc = Doc::new(text, cleaned, sentences, lex, published);
+    let doc = Doc::new(text, folded, cleaned, sentences, lex, published);
     let people = participants::find(&doc);
     let drafts = meetings::find(&doc, &people);
     let participants = participants::assign(&doc, &people, &drafts);

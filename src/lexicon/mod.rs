@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub use files::{Kind, OrgKind, Strength};
 pub use matcher::{Entity, Mention};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::error::{one_line, Error};
 use crate::fold::fold;
@@ -341,7 +341,9 @@ impl Lexicon {
         let folded_list = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
         let reference_nouns = folded_list(&verbs.clause.reference_nouns);
         let anaphors = folded_list(&verbs.clause.anaphors);
-        let references = AhoCorasick::new(reference_nouns.iter().chain(&anaphors))
+        let references = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(reference_nouns.iter().chain(&anaphors))
             .map_err(|e| invalid(6, format!("reference nouns and anaphors: {e}")))?;
         let transliteration = Transliteration {
             countries: translit
@@ -425,13 +427,12 @@ impl Lexicon {
         matcher::select(all)
     }
 
-    /// Every reference noun and anaphor in `folded`, overlapping, by start:
-    /// (`Reference`, folded start, folded end).
+    /// Every reference noun and anaphor in `folded`, leftmost-longest (they
+    /// do not overlap in a text), by start: (`Reference`, folded start, folded end).
     pub fn references(&self, folded: &str) -> Vec<(Reference, usize, usize)> {
         let nouns = self.reference_nouns.len();
-        let mut found: Vec<_> = self
-            .references
-            .find_overlapping_iter(folded)
+        self.references
+            .find_iter(folded)
             .map(|m| {
                 let i = m.pattern().as_usize();
                 let what = match i.checked_sub(nouns) {
@@ -440,9 +441,7 @@ impl Lexicon {
                 };
                 (what, m.start(), m.end())
             })
-            .collect();
-        found.sort_by_key(|&(what, start, _)| (start, what));
-        found
+            .collect()
     }
 
     /// A name in English romanisation ("Sergueï Choïgou" → "Sergei Shoigu").
