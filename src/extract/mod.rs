@@ -21,12 +21,12 @@ use crate::segment::Sentence;
 
 /// A lexicon entry found in the text, in original byte offsets.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub struct Found<'l> {
     pub span: Span,
-    pub what: Vec<Entity>,
+    pub what: &'l [Entity],
 }
 
-impl Found {
+impl Found<'_> {
     pub fn get(&self, pred: impl Fn(&Entity) -> bool) -> Option<Entity> {
         self.what.iter().copied().find(pred)
     }
@@ -39,9 +39,9 @@ pub struct Doc<'a> {
     pub lex: &'a Lexicon,
     pub sentences: Vec<Sentence>,
     /// Entity mentions inside the title and body, sorted by position.
-    pub entities: Vec<Found>,
+    pub entities: Vec<Found<'a>>,
     /// Theme cues inside the title and body, sorted by position.
-    pub cues: Vec<Found>,
+    pub cues: Vec<Found<'a>>,
     pub published: Option<NaiveDate>,
     pub dateline: Option<Span>,
     pub paragraphs: usize,
@@ -92,7 +92,7 @@ impl<'a> Doc<'a> {
     }
 
     /// Entity mentions within a span.
-    pub fn entities_in(&self, span: Span) -> &[Found] {
+    pub fn entities_in(&self, span: Span) -> &[Found<'a>] {
         let from = self.entities.partition_point(|f| f.span.start < span.start);
         let to = self.entities.partition_point(|f| f.span.start < span.end);
         &self.entities[from..to.max(from)]

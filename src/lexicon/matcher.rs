@@ -1,8 +1,14 @@
-//! One Aho-Corasick pass finds every lexicon entry in a folded text.
+//! Every lexicon entry in a folded text, from one Aho-Corasick trie.
+//!
+//! An entry only counts at word boundaries, so instead of an overlapping
+//! scan that reports every entry inside every word, the trie is walked
+//! anchored from each place a word can start, until no entry continues.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use crate::fold::{at_word_boundaries, fold, is_word_char};
 
@@ -24,13 +30,13 @@ pub enum Entity {
 /// A lexicon match in folded byte offsets. `what` lists every entry sharing
 /// the form ("Singapour" is a country and a city).
 #[derive(Debug, Clone)]
-pub struct Mention {
+pub struct Mention<'l> {
     pub start: usize,
     pub end: usize,
-    pub what: Vec<Entity>,
+    pub what: &'l [Entity],
 }
 
-impl Mention {
+impl Mention<'_> {
     pub fn find(&self, pred: impl Fn(&Entity) -> bool) -> Option<Entity> {
         self.what.iter().copied().find(pred)
     }
@@ -75,75 +81,115 @@ impl Builder {
             patterns.push(form);
             targets.push(target);
         }
-        let automaton = AhoCorasick::builder()
+        let mut first_bytes = [false; 256];
+        for p in &patterns {
+            first_bytes[usize::from(p.as_bytes()[0])] = true;
+        }
+        let trie = DFA::builder()
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("lexicon automaton fits in memory");
-        Matcher { automaton, targets }
+        // A form can be both an entity and a theme cue ("INTERPOL", "cybersécurité"):
+        // each theme is a mention of its own, the entities share one.
+        let targets = targets
+            .into_iter()
+            .map(|(what, prefix)| {
+                let (themes, others): (Vec<Entity>, Vec<Entity>) =
+                    what.iter().partition(|e| matches!(e, Entity::Theme(_)));
+                let parts = themes.into_iter().map(|t| vec![t]).chain([others]);
+                (parts.filter(|p| !p.is_empty()).collect(), prefix)
+            })
+            .collect();
+        Matcher {
+            trie,
+            first_bytes,
+            targets,
+        }
     }
 }
 
 pub struct Matcher {
-    automaton: AhoCorasick,
-    targets: Vec<(Vec<Entity>, bool)>,
+    trie: DFA,
+    /// The bytes some entry starts with.
+    first_bytes: [bool; 256],
+    /// Per pattern: the mentions it makes, and whether it matches a word prefix.
+    targets: Vec<(Vec<Vec<Entity>>, bool)>,
 }
 
 impl Matcher {
     /// Every entity and theme cue at word boundaries, overlapping.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
+    pub fn find(&self, text: &str) -> Vec<Mention<'_>> {
         let mut all: Vec<Mention> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (what, prefix) = &self.targets[m.pattern().as_usize()];
-            let end = if *prefix {
-                word_end(text, m.end())
-            } else {
-                m.end()
-            };
-            if !at_word_boundaries(text, m.start(), end) {
+        let start = self
+            .trie
+            .start_state(Anchored::Yes)
+            .expect("the trie is anchored");
+        let bytes = text.as_bytes();
+        let mut after_word = false;
+        for (at, c) in text.char_indices() {
+            let word_start = !after_word && self.first_bytes[usize::from(bytes[at])];
+            after_word = is_word_char(c);
+            if !word_start {
                 continue;
             }
-            // A form can be both an entity and a theme cue ("INTERPOL", "cybersécurité"):
-            // each theme is a mention of its own, the entities share one.
-            let (themes, others): (Vec<Entity>, Vec<Entity>) =
-                what.iter().partition(|e| matches!(e, Entity::Theme(_)));
-            let parts = themes.into_iter().map(|t| vec![t]).chain([others]);
-            for part in parts.filter(|p| !p.is_empty()) {
-                all.push(Mention {
-                    start: m.start(),
-                    end,
-                    what: part,
-                });
+            let mut sid = start;
+            for (len, &b) in bytes[at..].iter().enumerate() {
+                sid = self.trie.next_state(Anchored::Yes, sid, b);
+                if self.trie.is_dead(sid) {
+                    break;
+                }
+                if !self.trie.is_match(sid) {
+                    continue;
+                }
+                // A state also holds the entries ending here that start later.
+                for i in 0..self.trie.match_len(sid) {
+                    let pattern = self.trie.match_pattern(sid, i);
+                    if self.trie.pattern_len(pattern) == len + 1 {
+                        self.push(text, at, at + len + 1, pattern.as_usize(), &mut all);
+                    }
+                }
             }
         }
         all
+    }
+
+    fn push<'m>(
+        &'m self,
+        text: &str,
+        start: usize,
+        end: usize,
+        pattern: usize,
+        all: &mut Vec<Mention<'m>>,
+    ) {
+        let (parts, prefix) = &self.targets[pattern];
+        let end = if *prefix { word_end(text, end) } else { end };
+        if !at_word_boundaries(text, start, end) {
+            return;
+        }
+        all.extend(parts.iter().map(|what| Mention { start, end, what }));
     }
 }
 
 /// Leftmost-longest among entities, and separately within each theme: a cue
 /// may lie inside an entity name, and one phrase may state two themes
 /// ("fraude en ligne" is fraud and online crime).
-pub fn select(all: Vec<Mention>) -> Vec<Mention> {
-    let mut groups: HashMap<Option<usize>, Vec<Mention>> = HashMap::new();
+pub fn select(mut all: Vec<Mention<'_>>) -> Vec<Mention<'_>> {
+    let group = |m: &Mention| match m.what[0] {
+        Entity::Theme(t) => Some(t),
+        _ => None,
+    };
+    all.sort_by_key(|m| (group(m), m.start, std::cmp::Reverse(m.end)));
+    let mut out: Vec<Mention> = Vec::with_capacity(all.len());
+    let mut last: Option<(Option<usize>, usize)> = None;
     for m in all {
-        let theme = match m.what[0] {
-            Entity::Theme(t) => Some(t),
-            _ => None,
-        };
-        groups.entry(theme).or_default().push(m);
-    }
-    let mut out: Vec<Mention> = groups.into_values().flat_map(leftmost_longest).collect();
-    out.sort_by(|a, b| (a.start, a.end, &a.what).cmp(&(b.start, b.end, &b.what)));
-    out
-}
-
-fn leftmost_longest(mut mentions: Vec<Mention>) -> Vec<Mention> {
-    mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        if out.last().is_none_or(|last| m.start >= last.end) {
+        let g = group(&m);
+        if last.is_none_or(|(lg, end)| lg != g || m.start >= end) {
+            last = Some((g, m.end));
             out.push(m);
         }
     }
+    out.sort_by(|a, b| (a.start, a.end, a.what).cmp(&(b.start, b.end, b.what)));
     out
 }
 

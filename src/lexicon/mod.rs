@@ -110,8 +110,8 @@ pub struct Lexicon {
     pub portfolios: Vec<Portfolio>,
     pub people: Vec<Person>,
     pub themes: Vec<String>,
-    /// Gapped theme cues: (theme index, pattern over folded text).
-    theme_patterns: Vec<(usize, regex::Regex)>,
+    /// Gapped theme cues: (`Entity::Theme`, pattern over folded text).
+    theme_patterns: Vec<(Entity, regex::bytes::Regex)>,
     pub meeting_cues: Vec<MeetingCue>,
     /// Lower-case (not accent-folded: "a" is a verb, "à" is not) finite verbs
     /// and auxiliaries that follow a clause subject.
@@ -313,17 +313,23 @@ impl Lexicon {
                 .add_all(&t.cues, Entity::Theme(i))
                 .map_err(|m| invalid(5, format!("{}: {m}", t.code)))?;
             for pattern in &t.patterns {
-                let re = regex::Regex::new(pattern).map_err(|e| {
-                    invalid(
-                        5,
-                        format!(
-                            "{}: bad pattern {pattern:?}: {}",
-                            t.code,
-                            one_line(&e.to_string())
-                        ),
-                    )
-                })?;
-                theme_patterns.push((i, re));
+                // Folded text is ASCII but for rare non-Latin scripts: with
+                // ASCII `\b` and `\w` the regex engine's fast DFA never has to
+                // give up to a slow one on a stray non-ASCII character.
+                let re = regex::bytes::RegexBuilder::new(pattern)
+                    .unicode(false)
+                    .build()
+                    .map_err(|e| {
+                        invalid(
+                            5,
+                            format!(
+                                "{}: bad pattern {pattern:?}: {}",
+                                t.code,
+                                one_line(&e.to_string())
+                            ),
+                        )
+                    })?;
+                theme_patterns.push((Entity::Theme(i), re));
             }
             theme_codes.push(t.code.clone());
         }
@@ -415,14 +421,20 @@ impl Lexicon {
     }
 
     /// Every known entity and theme cue in `folded`, leftmost-longest, at word boundaries.
-    pub fn mentions(&self, folded: &str) -> Vec<Mention> {
+    pub fn mentions(&self, folded: &str) -> Vec<Mention<'_>> {
         let mut all = self.matcher.find(folded);
         for (theme, re) in &self.theme_patterns {
-            all.extend(re.find_iter(folded).map(|m| Mention {
-                start: m.start(),
-                end: m.end(),
-                what: vec![Entity::Theme(*theme)],
-            }));
+            all.extend(
+                re.find_iter(folded.as_bytes())
+                    .filter(|m| {
+                        folded.is_char_boundary(m.start()) && folded.is_char_boundary(m.end())
+                    })
+                    .map(|m| Mention {
+                        start: m.start(),
+                        end: m.end(),
+                        what: std::slice::from_ref(theme),
+                    }),
+            );
         }
         matcher::select(all)
     }
