@@ -106,7 +106,7 @@ pub fn read_file(
     rejects: &mut Vec<Reject>,
 ) -> Result<(), Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    read_bytes(path, &bytes, articles, rejects);
+    read_owned(path, bytes, articles, rejects);
     Ok(())
 }
 
@@ -116,6 +116,16 @@ pub fn read_file(
 pub fn read_bytes(
     path: &Path,
     bytes: &[u8],
+    articles: &mut Vec<RawArticle>,
+    rejects: &mut Vec<Reject>,
+) {
+    read_owned(path, bytes.to_vec(), articles, rejects);
+}
+
+/// [`read_bytes`] on bytes it may keep as the text, without a copy.
+fn read_owned(
+    path: &Path,
+    bytes: Vec<u8>,
     articles: &mut Vec<RawArticle>,
     rejects: &mut Vec<Reject>,
 ) {
@@ -173,11 +183,11 @@ pub fn read_bytes(
 /// Windows-1252 (which covers Latin-1) when the bytes can only be that: no
 /// NUL, and every byte above ASCII decodes to a letter or typographic sign.
 /// Anything else is skipped with the reason.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
+pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.is_empty() {
         return Err("empty file".into());
     }
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
         if malformed {
             return Err(format!("malformed {} text", encoding.name()));
@@ -187,10 +197,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     if bytes.contains(&0) {
         return Err("binary file (NUL bytes)".into());
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => checked(text.to_string()),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    match String::from_utf8(bytes) {
+        Ok(text) => checked(text),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
             let plausible = text
                 .chars()
                 .filter(|c| !c.is_ascii())
@@ -206,15 +217,27 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
 
 /// Text with more than 1% control characters is binary data in disguise.
 fn checked(text: String) -> Result<String, String> {
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    if controls * 100 > text.chars().count() {
+    let (controls, chars) = control_count(&text);
+    if controls * 100 > chars {
         Err("binary file (control characters)".into())
     } else {
         Ok(text)
     }
+}
+
+/// Control characters other than line breaks, tabs and form feeds, and all
+/// characters, counted on the bytes in one pass: controls are U+0000–U+001F,
+/// U+007F and, encoded as 0xC2 0x80–0x9F, U+0080–U+009F.
+fn control_count(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut controls, mut chars) = (0, 0);
+    for (i, &b) in bytes.iter().enumerate() {
+        chars += usize::from(b & 0xC0 != 0x80);
+        let c0 = b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c) || b == 0x7f;
+        let c1 = b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..0xA0).contains(n));
+        controls += usize::from(c0 || c1);
+    }
+    (controls, chars)
 }
 
 fn parse_record(line: &str, file_name: &str, line_no: usize) -> Result<RawArticle, String> {
@@ -291,25 +314,36 @@ mod tests {
         assert!(rejects[2].reason.contains("published"));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn control_count_is_the_char_count(text in "(\\PC|\\p{Cc}){0,64}") {
+            let controls = text
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+                .count();
+            proptest::prop_assert_eq!(control_count(&text), (controls, text.chars().count()));
+        }
+    }
+
     #[test]
     fn decodes_boms_utf16_and_latin1_and_rejects_binary() {
         let utf8 = "Le général a reçu".as_bytes();
-        assert_eq!(decode(utf8).unwrap(), "Le général a reçu");
+        assert_eq!(decode(utf8.to_vec()).unwrap(), "Le général a reçu");
         let bom: Vec<u8> = [&[0xEF, 0xBB, 0xBF][..], utf8].concat();
-        assert_eq!(decode(&bom).unwrap(), "Le général a reçu");
+        assert_eq!(decode(bom).unwrap(), "Le général a reçu");
         let mut utf16 = vec![0xFF, 0xFE];
         utf16.extend("Hanoï – été".encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode(&utf16).unwrap(), "Hanoï – été");
+        assert_eq!(decode(utf16).unwrap(), "Hanoï – été");
         let latin1 = b"Le g\xe9n\xe9ral \x96 Hano\xef";
-        assert_eq!(decode(latin1).unwrap(), "Le général – Hanoï");
-        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0")
+        assert_eq!(decode(latin1.to_vec()).unwrap(), "Le général – Hanoï");
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0".to_vec())
             .unwrap_err()
             .contains("binary"));
         assert!(
-            decode(&[0x81, 0x8D, 0x41]).is_err(),
+            decode(vec![0x81, 0x8D, 0x41]).is_err(),
             "bytes no single-byte French text has"
         );
-        assert!(decode(b"").unwrap_err().contains("empty"));
+        assert!(decode(Vec::new()).unwrap_err().contains("empty"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::tokens::{self, tokens};
 use super::{Doc, Participant};
 use crate::clean::Span;
 use crate::fold::{at_word_boundaries, fold};
-use crate::lexicon::{plain_word, Entity, OrgKind, Reference};
+use crate::lexicon::{Entity, OrgKind, Reference};
 
 #[derive(Debug, Clone)]
 pub struct Person {
@@ -287,12 +287,16 @@ fn is_name_word(doc: &Doc, tok: Span, word: &str) -> bool {
     if !starts_upper(word) {
         return false;
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+    let (mut letters, mut upper) = (0, 0);
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    if letters >= 2 && upper == letters {
         return false; // an acronym ("NSC", "PCV")
     }
     // Accents matter here: "Le" is an article, "Lê" a Vietnamese family name.
-    if doc.lex.function_words.contains(&*plain_word(word)) {
+    if doc.lex.function_words.contains_plain(word) {
         return false;
     }
     let covered = doc
@@ -459,8 +463,8 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let gap = doc.folded(gap_span);
     let trimmed = gap.trim_end();
     let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
-    let has_verb = tokens(gap_span.slice(doc.text))
-        .any(|(_, w)| doc.lex.finite_verbs.contains(&*plain_word(w)));
+    let has_verb =
+        tokens(gap_span.slice(doc.text)).any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
     let ok = !inner.contains([',', '.', ';', ':'])
         && !has_verb
         && doc.words(gap_span).len() <= 8
@@ -506,7 +510,7 @@ fn is_subject(doc: &Doc, end: usize, sentence_end: usize, names: &[Span]) -> boo
         return false;
     };
     let is_verb =
-        |s: &str| tokens::first(s).is_some_and(|w| doc.lex.finite_verbs.contains(&*plain_word(w)));
+        |s: &str| tokens::first(s).is_some_and(|w| doc.lex.finite_verbs.contains_plain(w));
     if !rest.trim_start().starts_with(',') {
         return is_verb(rest);
     }

@@ -13,7 +13,7 @@ use unicode_normalization::char::is_combining_mark;
 pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + text[at..].find(is_word_char)?;
+        let start = next_word_char(text, at)?;
         let end = token_end(text, start);
         at = end;
         Some((start, &text[start..end]))
@@ -28,6 +28,47 @@ pub fn first(text: &str) -> Option<&str> {
 /// Letters, marks and numbers (`\p{L}\p{M}\p{N}`).
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || !c.is_ascii() && is_combining_mark(c)
+}
+
+/// The first word character at or after `from` (ASCII a byte at a time).
+fn next_word_char(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next()?;
+            if is_word_char(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// The end of the run of word characters from `from`.
+fn word_run_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -68,18 +109,12 @@ fn token_end(text: &str, start: usize) -> usize {
         }
     }
     // A word, with hyphens and apostrophes inside it.
-    let mut end = after_first;
-    let mut rest = text[end..].chars().peekable();
+    let mut end = word_run_end(text, start);
     loop {
-        while let Some(&c) = rest.peek().filter(|&&c| is_word_char(c)) {
-            end += c.len_utf8();
-            rest.next();
-        }
-        let mut look = rest.clone();
-        match (look.next(), look.next()) {
+        let mut rest = text[end..].chars();
+        match (rest.next(), rest.next()) {
             (Some(sep), Some(c)) if (sep == '-' || is_apostrophe(sep)) && is_word_char(c) => {
-                end += sep.len_utf8();
-                rest.next();
+                end = word_run_end(text, end + sep.len_utf8());
             }
             _ => return end,
         }

@@ -16,6 +16,7 @@ pub use files::{Kind, OrgKind, Strength};
 pub use matcher::{Entity, Mention};
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashSet;
 
 use crate::error::{one_line, Error};
 use crate::fold::fold;
@@ -115,13 +116,13 @@ pub struct Lexicon {
     pub meeting_cues: Vec<MeetingCue>,
     /// Lower-case (not accent-folded: "a" is a verb, "à" is not) finite verbs
     /// and auxiliaries that follow a clause subject.
-    pub finite_verbs: HashSet<String>,
+    pub finite_verbs: Words,
     /// Folded determiners: a verb-like cue right after one is a noun ("la rencontre").
-    pub determiners: HashSet<String>,
+    pub determiners: Words,
     /// Lower-case function words: never part of a name even when capitalised.
-    pub function_words: HashSet<String>,
+    pub function_words: Words,
     /// Folded lower-case particles inside names ("bin", "van", "von").
-    pub name_particles: HashSet<String>,
+    pub name_particles: Words,
     /// Folded nouns that refer back to a participant ("homologue", "représentant").
     pub reference_nouns: Vec<String>,
     /// Folded pronoun phrases naming the last person mentioned ("ce dernier").
@@ -343,7 +344,9 @@ impl Lexicon {
                 strength: m.strength,
             });
         }
-        let folded_set = |words: &[String]| words.iter().map(|w| fold(w)).collect::<HashSet<_>>();
+        let folded_set = |words: &[String]| Words(words.iter().map(|w| fold(w)).collect());
+        let plain_set =
+            |words: &[String]| Words(words.iter().map(|w| plain_word(w).into_owned()).collect());
         let folded_list = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
         let reference_nouns = folded_list(&verbs.clause.reference_nouns);
         let anaphors = folded_list(&verbs.clause.anaphors);
@@ -398,19 +401,9 @@ impl Lexicon {
             themes: theme_codes,
             theme_patterns,
             meeting_cues,
-            finite_verbs: verbs
-                .clause
-                .finite_verbs
-                .iter()
-                .map(|w| plain_word(w).into_owned())
-                .collect(),
+            finite_verbs: plain_set(&verbs.clause.finite_verbs),
             determiners: folded_set(&verbs.clause.determiners),
-            function_words: verbs
-                .clause
-                .function_words
-                .iter()
-                .map(|w| plain_word(w).into_owned())
-                .collect(),
+            function_words: plain_set(&verbs.clause.function_words),
             name_particles: folded_set(&verbs.clause.name_particles),
             reference_nouns,
             anaphors,
@@ -508,6 +501,29 @@ impl Lexicon {
 pub enum Reference {
     Noun,
     Anaphor(usize),
+}
+
+/// A set of words, each stored as [`plain_word`] or [`fold`] gives it.
+pub struct Words(FxHashSet<String>);
+
+impl Words {
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
+    /// Whether the set holds `plain_word(word)`; short ASCII words are
+    /// lowered on the stack, not in a new string.
+    pub fn contains_plain(&self, word: &str) -> bool {
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| self.0.contains(w))
+            }
+            _ => self.0.contains(&*plain_word(word)),
+        }
+    }
 }
 
 /// Lower case with typographic apostrophes made plain, accents kept;
