@@ -69,6 +69,10 @@ impl<'t> CharIndex<'t> {
         }
     }
 
+    fn total(&self) -> i64 {
+        i64::from(*self.blocks.last().expect("an index has a last block"))
+    }
+
     fn at(&self, byte: usize) -> i64 {
         let block = byte / BLOCK;
         i64::from(self.blocks[block] + char_starts(&self.text[block * BLOCK..byte]))
@@ -98,35 +102,33 @@ pub fn meeting_id(article_id: &str, index: usize) -> String {
 }
 
 pub fn build(processed: &[Processed]) -> PolarsResult<Tables> {
+    let chars: Vec<CharIndex> = processed.iter().map(|p| CharIndex::new(&p.text)).collect();
     Ok(Tables {
-        articles: articles(processed)?,
-        meetings: meetings(processed)?,
-        participants: participants(processed)?,
-        topics: topics(processed)?,
+        articles: articles(processed, &chars)?,
+        meetings: meetings(processed, &chars)?,
+        participants: participants(processed, &chars)?,
+        topics: topics(processed, &chars)?,
     })
 }
 
-fn articles(processed: &[Processed]) -> PolarsResult<DataFrame> {
-    let col = |name: &str, f: &dyn Fn(&Processed) -> String| {
+fn articles(processed: &[Processed], chars: &[CharIndex]) -> PolarsResult<DataFrame> {
+    let col = |name: &str, f: &dyn Fn(&Processed) -> &str| {
         Column::new(name.into(), processed.iter().map(f).collect::<Vec<_>>())
     };
     DataFrame::new(
         processed.len(),
         vec![
-            col("article_id", &|p| p.article_id.clone()),
-            col("source", &|p| p.source.clone()),
-            col("title", &|p| p.title.clone()),
+            col("article_id", &|p| &p.article_id),
+            col("source", &|p| &p.source),
+            col("title", &|p| &p.title),
             date_column(
                 "published",
                 processed.iter().map(|p| p.published.map(days)).collect(),
             )?,
-            col("lang", &|p| p.lang.clone()),
+            col("lang", &|p| &p.lang),
             Column::new(
                 "text_chars".into(),
-                processed
-                    .iter()
-                    .map(|p| p.text.chars().count() as i64)
-                    .collect::<Vec<_>>(),
+                chars.iter().map(CharIndex::total).collect::<Vec<_>>(),
             ),
             Column::new(
                 "body_chars".into(),
@@ -135,17 +137,17 @@ fn articles(processed: &[Processed]) -> PolarsResult<DataFrame> {
                     .map(|p| p.body_chars as i64)
                     .collect::<Vec<_>>(),
             ),
-            col("content_sha256", &|p| p.content_sha256.clone()),
-            col("name", &|p| p.name.clone()),
-            col("text", &|p| p.text.clone()),
+            col("content_sha256", &|p| &p.content_sha256),
+            col("name", &|p| &p.name),
+            col("text", &|p| &p.text),
         ],
     )
 }
 
 #[derive(Default)]
-struct MeetingColumns {
+struct MeetingColumns<'p> {
     meeting_id: Vec<String>,
-    article_id: Vec<String>,
+    article_id: Vec<&'p str>,
     year: Vec<Option<i16>>,
     month: Vec<Option<i8>>,
     day: Vec<Option<i8>>,
@@ -153,28 +155,27 @@ struct MeetingColumns {
     end_month: Vec<Option<i8>>,
     end_day: Vec<Option<i8>>,
     end_date: Vec<Option<i32>>,
-    city: Vec<Option<String>>,
-    country: Vec<Option<String>>,
+    city: Vec<Option<&'p str>>,
+    country: Vec<Option<&'p str>>,
     kind: Vec<&'static str>,
     format: Vec<&'static str>,
-    partner: Vec<String>,
+    partner: Vec<&'p str>,
     partner_type: Vec<&'static str>,
-    evidence: Vec<String>,
+    evidence: Vec<&'p str>,
     evidence_start: Vec<i64>,
     evidence_end: Vec<i64>,
-    trigger: Vec<String>,
+    trigger: Vec<&'p str>,
     trigger_start: Vec<i64>,
     trigger_end: Vec<i64>,
     agreement_signed: Vec<bool>,
 }
 
-fn meetings(processed: &[Processed]) -> PolarsResult<DataFrame> {
+fn meetings(processed: &[Processed], chars: &[CharIndex]) -> PolarsResult<DataFrame> {
     let mut c = MeetingColumns::default();
-    for p in processed {
-        let chars = CharIndex::new(&p.text);
+    for (p, chars) in processed.iter().zip(chars) {
         for (i, m) in p.extraction.meetings.iter().enumerate() {
             c.meeting_id.push(meeting_id(&p.article_id, i));
-            c.article_id.push(p.article_id.clone());
+            c.article_id.push(&p.article_id);
             c.year.push(m.date.year.map(|y| y as i16));
             c.month.push(m.date.month.map(|v| v as i8));
             c.day.push(m.date.day.map(|v| v as i8));
@@ -183,20 +184,20 @@ fn meetings(processed: &[Processed]) -> PolarsResult<DataFrame> {
                 .push(m.end.and_then(|e| e.month).map(|v| v as i8));
             c.end_day.push(m.end.and_then(|e| e.day).map(|v| v as i8));
             c.end_date.push(m.end.as_ref().and_then(full_date));
-            c.city.push(m.city.clone());
-            c.country.push(m.country.clone());
+            c.city.push(m.city.as_deref());
+            c.country.push(m.country.as_deref());
             c.kind.push(m.kind.as_str());
             c.format.push(if m.multilateral {
                 "multilateral"
             } else {
                 "bilateral"
             });
-            c.partner.push(m.partner.clone());
+            c.partner.push(&m.partner);
             c.partner_type.push(m.partner_type);
-            c.evidence.push(m.evidence.slice(&p.text).to_string());
+            c.evidence.push(m.evidence.slice(&p.text));
             c.evidence_start.push(chars.at(m.evidence.start));
             c.evidence_end.push(chars.at(m.evidence.end));
-            c.trigger.push(m.trigger.slice(&p.text).to_string());
+            c.trigger.push(m.trigger.slice(&p.text));
             c.trigger_start.push(chars.at(m.trigger.start));
             c.trigger_end.push(chars.at(m.trigger.end));
             c.agreement_signed.push(m.agreement_signed);
@@ -232,15 +233,15 @@ fn meetings(processed: &[Processed]) -> PolarsResult<DataFrame> {
 }
 
 #[derive(Default)]
-struct ParticipantColumns {
+struct ParticipantColumns<'p> {
     meeting_id: Vec<String>,
-    article_id: Vec<String>,
-    name: Vec<String>,
+    article_id: Vec<&'p str>,
+    name: Vec<&'p str>,
     name_ascii: Vec<String>,
-    surface: Vec<String>,
-    role: Vec<Option<String>>,
-    organization: Vec<Option<String>>,
-    country: Vec<Option<String>>,
+    surface: Vec<&'p str>,
+    role: Vec<Option<&'p str>>,
+    organization: Vec<Option<&'p str>>,
+    country: Vec<Option<&'p str>>,
     side: Vec<&'static str>,
     evidence_start: Vec<i64>,
     evidence_end: Vec<i64>,
@@ -248,19 +249,18 @@ struct ParticipantColumns {
     mention_end: Vec<i64>,
 }
 
-fn participants(processed: &[Processed]) -> PolarsResult<DataFrame> {
+fn participants(processed: &[Processed], chars: &[CharIndex]) -> PolarsResult<DataFrame> {
     let mut c = ParticipantColumns::default();
-    for p in processed {
-        let chars = CharIndex::new(&p.text);
+    for (p, chars) in processed.iter().zip(chars) {
         for x in &p.extraction.participants {
             c.meeting_id.push(meeting_id(&p.article_id, x.meeting));
-            c.article_id.push(p.article_id.clone());
+            c.article_id.push(&p.article_id);
             c.name_ascii.push(ascii_name(&x.name));
-            c.name.push(x.name.clone());
-            c.surface.push(x.surface.clone());
-            c.role.push(x.role.clone());
-            c.organization.push(x.organization.clone());
-            c.country.push(x.country.clone());
+            c.name.push(&x.name);
+            c.surface.push(&x.surface);
+            c.role.push(x.role.as_deref());
+            c.organization.push(x.organization.as_deref());
+            c.country.push(x.country.as_deref());
             c.side.push(if x.host { "host" } else { "guest" });
             c.evidence_start.push(chars.at(x.evidence.start));
             c.evidence_end.push(chars.at(x.evidence.end));
@@ -289,31 +289,29 @@ fn participants(processed: &[Processed]) -> PolarsResult<DataFrame> {
 }
 
 #[derive(Default)]
-struct TopicColumns {
+struct TopicColumns<'p> {
     meeting_id: Vec<String>,
-    article_id: Vec<String>,
-    partner: Vec<String>,
-    theme: Vec<String>,
+    article_id: Vec<&'p str>,
+    partner: Vec<&'p str>,
+    theme: Vec<&'p str>,
     mentions: Vec<i64>,
-    trigger: Vec<String>,
+    trigger: Vec<&'p str>,
     evidence_start: Vec<i64>,
     evidence_end: Vec<i64>,
     trigger_start: Vec<i64>,
     trigger_end: Vec<i64>,
 }
 
-fn topics(processed: &[Processed]) -> PolarsResult<DataFrame> {
+fn topics(processed: &[Processed], chars: &[CharIndex]) -> PolarsResult<DataFrame> {
     let mut c = TopicColumns::default();
-    for p in processed {
-        let chars = CharIndex::new(&p.text);
+    for (p, chars) in processed.iter().zip(chars) {
         for t in &p.extraction.topics {
             c.meeting_id.push(meeting_id(&p.article_id, t.meeting));
-            c.article_id.push(p.article_id.clone());
-            c.partner
-                .push(p.extraction.meetings[t.meeting].partner.clone());
-            c.theme.push(t.theme.clone());
+            c.article_id.push(&p.article_id);
+            c.partner.push(&p.extraction.meetings[t.meeting].partner);
+            c.theme.push(&t.theme);
             c.mentions.push(t.mentions as i64);
-            c.trigger.push(t.trigger.slice(&p.text).to_string());
+            c.trigger.push(t.trigger.slice(&p.text));
             c.evidence_start.push(chars.at(t.evidence.start));
             c.evidence_end.push(chars.at(t.evidence.end));
             c.trigger_start.push(chars.at(t.trigger.start));
