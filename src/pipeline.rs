@@ -6,7 +6,7 @@
 //! and `theme_counts` is rebuilt from every run's partial counts. See [`write`] for atomicity and [`lock`] for
 //! concurrent runs.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
@@ -69,6 +69,13 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 const BATCH_ARTICLES: usize = 4096;
 const BATCH_BYTES: usize = 32 << 20;
 
+/// The batch limits for a run over `total` bytes of input: a small run is
+/// cut in several batches too, so reading, extracting and writing overlap.
+fn batch_limits(total: u64) -> (usize, usize) {
+    let bytes = usize::try_from(total / 8).unwrap_or(usize::MAX);
+    (BATCH_ARTICLES, bytes.clamp(64 << 10, BATCH_BYTES))
+}
+
 /// Input sizes (bytes) from which a run shows a progress bar.
 const PROGRESS_FROM: u64 = 1 << 20;
 
@@ -110,6 +117,7 @@ fn stream(
     mut each: impl FnMut(Batch) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let total: u64 = files.iter().map(|(_, n)| n).sum();
+    let (max_articles, max_bytes) = batch_limits(total);
     let bar = if total >= PROGRESS_FROM {
         ProgressBar::new(total)
     } else {
@@ -124,30 +132,42 @@ fn stream(
     let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Batch, Error>>(1);
     let result = std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut batch = Batch::empty();
-            let mut text_bytes = 0;
-            for (file, size) in files {
-                let before = batch.articles.len();
-                if let Err(e) = read::read_file(file, &mut batch.articles, &mut batch.rejects) {
+            // Articles read and not yet sent, oldest first; a JSON Lines file
+            // may hold many batches, sent one by one from the front.
+            let mut pending: VecDeque<RawArticle> = VecDeque::new();
+            let (mut rejects, mut bytes, mut text_bytes) = (Vec::new(), 0, 0);
+            let mut articles = Vec::new();
+            for (i, (file, size)) in files.iter().enumerate() {
+                if let Err(e) = read::read_file(file, &mut articles, &mut rejects) {
                     let _ = tx.send(Err(e));
                     return;
                 }
-                batch.bytes += size;
-                text_bytes += batch.articles[before..]
-                    .iter()
-                    .map(|a| a.text.len())
-                    .sum::<usize>();
-                // A JSON Lines file may hold many batches: send them one by one.
-                while batch.articles.len() >= BATCH_ARTICLES || text_bytes >= BATCH_BYTES {
-                    let (full, rest) = batch.split(BATCH_ARTICLES);
-                    text_bytes = rest.articles.iter().map(|a| a.text.len()).sum();
-                    batch = rest;
-                    if tx.send(Ok(full)).is_err() {
+                bytes += size;
+                text_bytes += articles.iter().map(|a| a.text.len()).sum::<usize>();
+                pending.extend(articles.drain(..));
+                let last = i + 1 == files.len();
+                while !pending.is_empty()
+                    && (last || pending.len() >= max_articles || text_bytes >= max_bytes)
+                {
+                    let n = batch_len(&pending, max_articles, max_bytes);
+                    let batch = Batch {
+                        articles: pending.drain(..n).collect(),
+                        rejects: std::mem::take(&mut rejects),
+                        bytes: std::mem::take(&mut bytes),
+                    };
+                    text_bytes -= batch.articles.iter().map(|a| a.text.len()).sum::<usize>();
+                    if tx.send(Ok(batch)).is_err() {
                         return; // The consumer stopped on an error.
                     }
                 }
             }
-            let _ = tx.send(Ok(batch));
+            if !rejects.is_empty() || bytes > 0 {
+                let _ = tx.send(Ok(Batch {
+                    articles: Vec::new(),
+                    rejects,
+                    bytes,
+                }));
+            }
         });
         let mut articles = 0;
         for batch in rx {
@@ -163,25 +183,21 @@ fn stream(
     result
 }
 
+/// How many of `articles` the next batch takes: up to `max_articles`, and
+/// no more than `max_bytes` of text (but at least one article).
+fn batch_len(articles: &VecDeque<RawArticle>, max_articles: usize, max_bytes: usize) -> usize {
+    let mut bytes = 0;
+    articles
+        .iter()
+        .take(max_articles)
+        .position(|a| {
+            bytes += a.text.len();
+            bytes > max_bytes
+        })
+        .map_or(articles.len().min(max_articles), |i| i.max(1))
+}
+
 impl Batch {
-    fn empty() -> Batch {
-        Batch {
-            articles: Vec::new(),
-            rejects: Vec::new(),
-            bytes: 0,
-        }
-    }
-
-    /// The first `n` articles (with the rejects and bytes read so far), and
-    /// the rest.
-    fn split(mut self, n: usize) -> (Batch, Batch) {
-        let rest = Batch {
-            articles: self.articles.split_off(n.min(self.articles.len())),
-            ..Batch::empty()
-        };
-        (self, rest)
-    }
-
     /// The articles, each with the SHA-256 of its text.
     fn digested(self) -> Vec<(RawArticle, String)> {
         self.articles
