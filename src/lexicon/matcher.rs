@@ -3,12 +3,15 @@
 //! An entry only counts at word boundaries, so instead of an overlapping
 //! scan that reports every entry inside every word, the trie is walked
 //! anchored from each place a word can start, until no entry continues.
+//! The contiguous NFA is used rather than the DFA: it takes more
+//! instructions per byte, but it takes 0.36 MB against 5.9 MB, so the walks stay
+//! in cache (measured: 6% faster end to end, 10 MB less RSS).
 
 use std::collections::HashMap;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::fold::{at_word_boundaries, fold, is_word_char};
 
@@ -85,9 +88,8 @@ impl Builder {
         for p in &patterns {
             first_bytes[usize::from(p.as_bytes()[0])] = true;
         }
-        let trie = DFA::builder()
+        let trie = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("lexicon automaton fits in memory");
         // A form can be both an entity and a theme cue ("INTERPOL", "cybersécurité"):
@@ -110,7 +112,7 @@ impl Builder {
 }
 
 pub struct Matcher {
-    trie: DFA,
+    trie: NFA,
     /// The bytes some entry starts with.
     first_bytes: [bool; 256],
     /// Per pattern: the mentions it makes, and whether it matches a word prefix.
