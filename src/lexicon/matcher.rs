@@ -129,9 +129,17 @@ impl Matcher {
             .expect("the trie is anchored");
         let bytes = text.as_bytes();
         let mut after_word = false;
-        for (at, c) in text.char_indices() {
-            let word_start = !after_word && self.first_bytes[usize::from(bytes[at])];
-            after_word = is_word_char(c);
+        let mut next = 0;
+        while let Some(&byte) = bytes.get(next) {
+            let at = next;
+            let word_start = !after_word && self.first_bytes[usize::from(byte)];
+            // ASCII a byte at a time; other characters decoded.
+            (after_word, next) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric(), at + 1)
+            } else {
+                let c = text[at..].chars().next().expect("at is a char boundary");
+                (is_word_char(c), at + c.len_utf8())
+            };
             if !word_start {
                 continue;
             }
