@@ -548,14 +548,16 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
     })
 }
 
+/// Rows written, per table.
+type RowCounts = Vec<(&'static str, usize)>;
+
 /// The writing end of a run: tables built from extracted batches, appended
 /// to the run's part files, and the run's partial theme counts.
 struct Sink<'r> {
     out: &'r Path,
     by: PartitionBy,
     writers: PartWriters<'r>,
-    /// Rows written, per table.
-    rows: Vec<(&'static str, usize)>,
+    rows: RowCounts,
     partials: Option<DataFrame>,
 }
 
@@ -584,10 +586,7 @@ impl Sink<'_> {
 
     /// Closes the part files; `schemas` gives every table this run wrote no
     /// row to a file anyway, for its schema (a new dataset needs them all).
-    fn finish(
-        mut self,
-        schemas: bool,
-    ) -> Result<(Vec<(&'static str, usize)>, Option<DataFrame>), Error> {
+    fn finish(mut self, schemas: bool) -> Result<(RowCounts, Option<DataFrame>), Error> {
         if schemas {
             let out = self.out;
             let empty = tables::build(&[]).map_err(|e| Error::polars(out, e))?;
