@@ -131,7 +131,7 @@ fn stream(
         )
         .expect("progress template is valid"),
     );
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Batch, Error>>(1);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Batch, Error>>(0);
     let result = std::thread::scope(|scope| {
         scope.spawn(move || {
             // Articles read and not yet sent, oldest first; a JSON Lines file
@@ -460,12 +460,12 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
     let (mut read, mut new) = (0, 0);
     // Tables are built and written on a thread of their own, one batch behind
     // extraction, so that neither waits for the other.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(0);
     let (streamed, sunk) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || {
             let mut sink = sink;
             for processed in rx {
-                sink.take(&processed)?;
+                sink.take(processed)?;
             }
             Ok::<_, Error>(sink)
         });
@@ -562,9 +562,10 @@ struct Sink<'r> {
 }
 
 impl Sink<'_> {
-    fn take(&mut self, processed: &[Processed]) -> Result<(), Error> {
+    fn take(&mut self, processed: Vec<Processed>) -> Result<(), Error> {
         let out = self.out;
-        let built = tables::build(processed).map_err(|e| Error::polars(out, e))?;
+        let built = tables::build(&processed).map_err(|e| Error::polars(out, e))?;
+        drop(processed); // The tables hold copies; free the batch before encoding them.
         self.partials = Some(
             add_partials(self.partials.take(), &built.meetings, &built.topics)
                 .map_err(|e| Error::polars(out, e))?,
