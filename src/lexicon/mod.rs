@@ -2,8 +2,9 @@
 //!
 //! The lexicon is a directory of TOML files (see `lexicon/` at the top of the
 //! repository, embedded in the binary as the default). Every French form is
-//! folded (lower case, no accents) and compiled into one Aho-Corasick
-//! automaton, so one pass over an article finds every known entity.
+//! folded (lower case, no accents) and compiled into one Aho-Corasick trie,
+//! walked from each word start of an article to find every known entity
+//! (see `matcher`).
 
 mod files;
 mod matcher;
