@@ -30,43 +30,32 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || !c.is_ascii() && is_combining_mark(c)
 }
 
-/// The first word character at or after `from` (ASCII a byte at a time).
+/// The first word character at or after `from`.
 fn next_word_char(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                return Some(i);
-            }
-            i += 1;
-        } else {
-            let c = text[i..].chars().next()?;
-            if is_word_char(c) {
-                return Some(i);
-            }
-            i += c.len_utf8();
-        }
-    }
-    None
+    Some(skip(text, from, false)).filter(|&at| at < text.len())
 }
 
 /// The end of the run of word characters from `from`.
 fn word_run_end(text: &str, from: usize) -> usize {
+    skip(text, from, true)
+}
+
+/// The first place at or after `from` whose character is (`word` false) or
+/// is not (`word` true) a word character; ASCII a byte at a time.
+fn skip(text: &str, from: usize, word: bool) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            i += 1;
+        let (is_word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
         } else {
-            match text[i..].chars().next() {
-                Some(c) if is_word_char(c) => i += c.len_utf8(),
-                _ => break,
-            }
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            (is_word_char(c), c.len_utf8())
+        };
+        if is_word != word {
+            break;
         }
+        i += len;
     }
     i
 }
@@ -80,8 +69,7 @@ fn token_end(text: &str, start: usize) -> usize {
     let mut chars = text[start..].chars();
     let first = chars.next().expect("a token starts on a character");
     let after_first = start + first.len_utf8();
-    let mut ahead = chars.clone();
-    let (second, third) = (ahead.next(), ahead.next());
+    let (second, third) = (chars.next(), chars.next());
     // An initial: "K.", optionally "-P." after it.
     if first.is_uppercase() && second == Some('.') {
         let end = after_first + 1;
@@ -96,9 +84,8 @@ fn token_end(text: &str, start: usize) -> usize {
     // An elided article or conjunction: "l'", "D’", "qu'".
     if matches!(
         first,
-        'l' | 'L' | 'd' | 'D' | 'j' | 'J' | 'm' | 'M' | 'n' | 'N'
-    ) || matches!(first, 's' | 'S' | 't' | 'T')
-    {
+        'l' | 'L' | 'd' | 'D' | 'j' | 'J' | 'm' | 'M' | 'n' | 'N' | 's' | 'S' | 't' | 'T'
+    ) {
         if let Some(a) = second.filter(|&c| is_apostrophe(c)) {
             return after_first + a.len_utf8();
         }
