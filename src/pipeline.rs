@@ -3,8 +3,8 @@
 //! A run streams its inputs in bounded batches, and is incremental: articles
 //! already in the output dataset (same `content_sha256`) are not extracted
 //! again; the new ones are written as new part files named after the run,
-//! and `theme_counts` is rebuilt from every run's partial counts. See [`write`] for atomicity and [`lock`] for
-//! concurrent runs.
+//! and `theme_counts` is rebuilt from every run's partial counts. See
+//! [`write`] for atomicity and [`lock`] for concurrent runs.
 
 use std::collections::{HashSet, VecDeque};
 use std::num::NonZeroUsize;
@@ -256,10 +256,8 @@ pub fn extract_inputs(inputs: &[PathBuf], lex: &Lexicon) -> Result<Extracted, Er
     let known = HashSet::new();
     let mut selector = Selector::new(None, &[], &Limits::default(), &known);
     let (mut processed, mut rejects) = (Vec::new(), Vec::new());
-    stream(&files, |mut batch| {
-        rejects.append(&mut batch.rejects);
-        let chosen = selector.take(batch.digested(), &mut rejects);
-        processed.extend(process_all(chosen, lex, &mut rejects));
+    stream(&files, |batch| {
+        processed.extend(selector.extract(batch, lex, &mut rejects));
         Ok(())
     })?;
     if selector.seen == 0 {
@@ -312,6 +310,18 @@ impl<'a> Selector<'a> {
             skipped: 0,
             excluded: 0,
         }
+    }
+
+    /// The batch's rejects, and its chosen articles extracted.
+    fn extract(
+        &mut self,
+        mut batch: Batch,
+        lex: &Lexicon,
+        rejects: &mut Vec<Reject>,
+    ) -> Vec<Processed> {
+        rejects.append(&mut batch.rejects);
+        let chosen = self.take(batch.digested(), rejects);
+        process_all(chosen, lex, rejects)
     }
 
     fn take(
@@ -469,11 +479,9 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
             }
             Ok::<_, Error>(sink)
         });
-        let streamed = stream(&files, |mut batch| {
+        let streamed = stream(&files, |batch| {
             read += batch.articles.len();
-            rejects.append(&mut batch.rejects);
-            let chosen = selector.take(batch.digested(), &mut rejects);
-            let processed = process_all(chosen, lex, &mut rejects);
+            let processed = selector.extract(batch, lex, &mut rejects);
             new += processed.len();
             if processed.is_empty() {
                 return Ok(());
@@ -570,8 +578,7 @@ impl Sink<'_> {
             add_partials(self.partials.take(), &built.meetings, &built.topics)
                 .map_err(|e| Error::polars(out, e))?,
         );
-        let pieces = partition::split(self.by, built.named()).map_err(|e| Error::polars(out, e))?;
-        for (dir, mut df) in pieces {
+        for (dir, mut df) in self.pieces(built)? {
             let count = self
                 .rows
                 .iter_mut()
@@ -585,15 +592,17 @@ impl Sink<'_> {
         Ok(())
     }
 
+    /// The tables cut into the run's partition directories.
+    fn pieces(&self, tables: tables::Tables) -> Result<Vec<(PathBuf, DataFrame)>, Error> {
+        partition::split(self.by, tables.named()).map_err(|e| Error::polars(self.out, e))
+    }
+
     /// Closes the part files; `schemas` gives every table this run wrote no
     /// row to a file anyway, for its schema (a new dataset needs them all).
     fn finish(mut self, schemas: bool) -> Result<(RowCounts, Option<DataFrame>), Error> {
         if schemas {
-            let out = self.out;
-            let empty = tables::build(&[]).map_err(|e| Error::polars(out, e))?;
-            let pieces =
-                partition::split(self.by, empty.named()).map_err(|e| Error::polars(out, e))?;
-            for (dir, mut df) in pieces {
+            let empty = tables::build(&[]).map_err(|e| Error::polars(self.out, e))?;
+            for (dir, mut df) in self.pieces(empty)? {
                 if !self.writers.is_open(&dir) {
                     self.writers.append(&dir, &mut df)?;
                 }
