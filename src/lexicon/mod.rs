@@ -504,7 +504,7 @@ pub enum Reference {
     Anaphor(usize),
 }
 
-/// A set of words, each stored as [`plain_word`] or [`fold`] gives it.
+/// A set of words, each stored as `plain_word` or `fold` gives it.
 pub struct Words(FxHashSet<String>);
 
 impl Words {
@@ -529,7 +529,7 @@ impl Words {
 
 /// Lower case with typographic apostrophes made plain, accents kept;
 /// borrowed when the word already is (most words of a text).
-pub fn plain_word(word: &str) -> Cow<'_, str> {
+fn plain_word(word: &str) -> Cow<'_, str> {
     let curly = |c: char| matches!(c, '\u{2019}' | '\u{2018}');
     if word.chars().any(|c| c.is_uppercase() || curly(c)) {
         Cow::Owned(word.to_lowercase().replace(curly, "'"))
