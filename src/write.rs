@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 use polars::io::parquet;
@@ -40,7 +41,10 @@ pub fn write_parquet(path: &Path, df: &mut DataFrame, opts: &FileOptions) -> Res
 }
 
 /// A writer for a new file at `path`, its directory created.
-fn parquet_writer(path: &Path, opts: &FileOptions) -> Result<ParquetWriter<fs::File>, Error> {
+fn parquet_writer(
+    path: &Path,
+    opts: &FileOptions,
+) -> Result<ParquetWriter<BufWriter<fs::File>>, Error> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
@@ -51,10 +55,14 @@ fn parquet_writer(path: &Path, opts: &FileOptions) -> Result<ParquetWriter<fs::F
         Compression::Lz4 => ParquetCompression::Lz4Raw,
         Compression::Uncompressed => ParquetCompression::Uncompressed,
     };
+    // Buffered: the writer emits every page header and page as its own
+    // write. It flushes after the footer, so an error there is not lost.
     let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    Ok(ParquetWriter::new(file)
+    Ok(ParquetWriter::new(BufWriter::with_capacity(1 << 20, file))
         .with_compression(compression)
-        .with_statistics(StatisticsOptions::full())
+        // Min, max and null count; not the distinct count, whose estimate
+        // costs more than the rest of the statistics.
+        .with_statistics(StatisticsOptions::default())
         .with_key_value_metadata(Some(KeyValueMetadata::from_static(opts.metadata.clone()))))
 }
 
@@ -75,7 +83,7 @@ pub const BATCHES_PER_FILE: usize = 32;
 
 struct Open {
     path: PathBuf,
-    writer: parquet::write::BatchedWriter<fs::File>,
+    writer: parquet::write::BatchedWriter<BufWriter<fs::File>>,
     /// Files of this directory before this one.
     seq: usize,
     batches: usize,
