@@ -4,7 +4,7 @@
 //! [`read`] → [`clean`] → [`segment`] → [`extract`] (meetings, participants,
 //! themes) → [`tables`] → [`aggregate`] → [`write`], driven by [`pipeline`]
 //! with the settings of [`config`]; [`partition`], [`lock`] and [`runs`] serve
-//! scheduled, incremental runs.
+//! scheduled, incremental runs, and [`keys`] remembers the articles they have seen.
 //! Domain knowledge lives in the [`lexicon`] data files.
 //!
 //! The written tables are read back by [`dataset`] for [`eval`] (scores
@@ -23,6 +23,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod fold;
+pub mod keys;
 pub mod lexicon;
 pub mod lock;
 pub mod partition;
