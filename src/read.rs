@@ -4,6 +4,8 @@
 //! `.jsonl` files hold one article per line. A bad JSON line is rejected with
 //! its file and line number; the other lines are still read.
 
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -12,7 +14,7 @@ use serde::Deserialize;
 use crate::error::Error;
 
 /// An article as read, before any cleaning.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RawArticle {
     /// File path, or the record's url when it has one.
     pub source: String,
@@ -99,84 +101,211 @@ fn extension(path: &Path) -> &str {
     path.extension().and_then(|e| e.to_str()).unwrap_or("")
 }
 
-/// Reads one file into its articles, collecting rejects for what cannot be used.
-pub fn read_file(
-    path: &Path,
-    articles: &mut Vec<RawArticle>,
-    rejects: &mut Vec<Reject>,
-) -> Result<(), Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    read_owned(path, bytes, articles, rejects);
-    Ok(())
+/// What a file gives, in file order.
+#[derive(Debug, PartialEq)]
+pub enum Item {
+    Article(RawArticle),
+    Reject(Reject),
 }
 
-/// Reads the contents of the file at `path` (which need not exist: only its
-/// name and extension are used), as [`read_file`] does; the fuzz target
-/// feeds it bytes directly.
-pub fn read_bytes(
-    path: &Path,
-    bytes: &[u8],
-    articles: &mut Vec<RawArticle>,
-    rejects: &mut Vec<Reject>,
-) {
-    read_owned(path, bytes.to_vec(), articles, rejects);
+/// The articles and rejects of one file. A JSON Lines file in UTF-8 is read
+/// a line at a time, so that a run never holds a large file whole; any
+/// other file is read whole.
+pub struct Articles<'a> {
+    origin: Origin<'a>,
+    from: From<'a>,
 }
 
-/// [`read_bytes`] on bytes it may keep as the text, without a copy.
-fn read_owned(
-    path: &Path,
-    bytes: Vec<u8>,
-    articles: &mut Vec<RawArticle>,
-    rejects: &mut Vec<Reject>,
-) {
-    let source = path.display().to_string();
-    let text = match decode(bytes) {
-        Ok(text) => text,
-        Err(reason) => {
-            rejects.push(Reject {
-                source,
-                line: None,
-                reason,
-            });
-            return;
+/// The file the items come from.
+struct Origin<'a> {
+    path: &'a Path,
+    name: String,
+    source: String,
+}
+
+enum From<'a> {
+    Lines(Lines<'a>),
+    Whole(std::vec::IntoIter<Item>),
+}
+
+struct Lines<'a> {
+    reader: Box<dyn BufRead + 'a>,
+    /// The current line, its buffer reused.
+    line: Vec<u8>,
+    number: usize,
+}
+
+/// Opens `path` for reading its articles.
+pub fn read_file(path: &Path) -> Result<Articles<'_>, Error> {
+    let open = || Ok(BufReader::with_capacity(1 << 20, File::open(path)?));
+    Articles::new(path, open).map_err(|e| Error::io(path, e))
+}
+
+/// Reads bytes as the content of the file at `path` (which need not exist:
+/// only its name and extension are used), as [`read_file`] does; the fuzz
+/// target feeds it bytes directly.
+pub fn read_bytes<'a>(path: &'a Path, bytes: &'a [u8]) -> Articles<'a> {
+    Articles::new(path, || Ok(bytes)).expect("reading memory cannot fail")
+}
+
+impl<'a> Articles<'a> {
+    /// `open` gives a reader at the start of the file; a JSON Lines file is
+    /// read twice, first to check it the way a whole file is checked.
+    fn new<R: BufRead + 'a>(path: &'a Path, open: impl Fn() -> io::Result<R>) -> io::Result<Self> {
+        let origin = Origin {
+            path,
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            source: path.display().to_string(),
+        };
+        let scan = if extension(path) == "jsonl" {
+            scan(open()?)?
+        } else {
+            Scan::Other
+        };
+        let from = match scan {
+            Scan::Utf8 => From::Lines(Lines {
+                reader: Box::new(open()?),
+                line: Vec::new(),
+                number: 0,
+            }),
+            Scan::Reject(reason) => {
+                From::Whole(vec![origin.reject(None, reason.into())].into_iter())
+            }
+            Scan::Other => {
+                let mut bytes = Vec::new();
+                open()?.read_to_end(&mut bytes)?;
+                From::Whole(origin.whole(bytes).into_iter())
+            }
+        };
+        Ok(Articles { origin, from })
+    }
+}
+
+impl Origin<'_> {
+    fn reject(&self, line: Option<usize>, reason: String) -> Item {
+        Item::Reject(Reject {
+            source: self.source.clone(),
+            line,
+            reason,
+        })
+    }
+
+    /// A JSON Lines record, or why it cannot be used.
+    fn record(&self, line: &str, number: usize) -> Item {
+        match parse_record(line, &self.name, number) {
+            Ok(article) => Item::Article(article),
+            Err(reason) => self.reject(Some(number), reason),
         }
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    if extension(path) == "jsonl" {
-        for (i, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            match parse_record(line, &name, i + 1) {
-                Ok(article) => articles.push(article),
-                Err(reason) => rejects.push(Reject {
-                    source: source.clone(),
-                    line: Some(i + 1),
-                    reason,
-                }),
+    }
+
+    /// Everything in a file read whole, decoded as [`decode`] says.
+    fn whole(&self, bytes: Vec<u8>) -> Vec<Item> {
+        let text = match decode(bytes) {
+            Ok(text) => text,
+            Err(reason) => return vec![self.reject(None, reason)],
+        };
+        if extension(self.path) == "jsonl" {
+            text.lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, line)| self.record(line, i + 1))
+                .collect()
+        } else if text.trim().is_empty() {
+            vec![self.reject(None, "empty file".into())]
+        } else {
+            vec![Item::Article(RawArticle {
+                source: self.source.clone(),
+                name: self.name.clone(),
+                title: first_line(&text).to_string(),
+                published: None,
+                lang: "fr".into(),
+                text,
+            })]
+        }
+    }
+}
+
+impl Lines<'_> {
+    /// The next non-blank line's item.
+    fn next(&mut self, origin: &Origin) -> Option<Result<Item, Error>> {
+        loop {
+            self.line.clear();
+            match self.reader.read_until(b'\n', &mut self.line) {
+                Ok(0) => return None,
+                Ok(_) => self.number += 1,
+                Err(e) => return Some(Err(Error::io(origin.path, e))),
+            }
+            // Line ends as `str::lines` sees them, as for a file read whole.
+            if self.line.ends_with(b"\n") {
+                self.line.pop();
+                if self.line.ends_with(b"\r") {
+                    self.line.pop();
+                }
+            }
+            match std::str::from_utf8(&self.line) {
+                Ok(text) if text.trim().is_empty() => {}
+                Ok(text) => return Some(Ok(origin.record(text, self.number))),
+                // `scan` found the file valid UTF-8 just before.
+                Err(_) => {
+                    let reason = "not UTF-8 (the file changed while being read?)";
+                    return Some(Ok(origin.reject(Some(self.number), reason.into())));
+                }
             }
         }
-    } else if text.trim().is_empty() {
-        rejects.push(Reject {
-            source,
-            line: None,
-            reason: "empty file".into(),
-        });
-    } else {
-        let title = first_line(&text).to_string();
-        articles.push(RawArticle {
-            source,
-            name,
-            title,
-            published: None,
-            lang: "fr".into(),
-            text,
-        });
     }
+}
+
+impl Iterator for Articles<'_> {
+    type Item = Result<Item, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.from {
+            From::Whole(items) => items.next().map(Ok),
+            From::Lines(lines) => lines.next(&self.origin),
+        }
+    }
+}
+
+/// What a JSON Lines file is, by a first pass over it.
+enum Scan {
+    /// UTF-8 without a BOM, and text: read it line by line.
+    Utf8,
+    /// Not text: the whole file is rejected, as [`decode`] would.
+    Reject(&'static str),
+    /// A BOM, or bytes that are not UTF-8: [`decode`] reads it whole.
+    Other,
+}
+
+/// The checks [`decode`] makes on a whole file, a line at a time.
+fn scan(mut reader: impl BufRead) -> io::Result<Scan> {
+    let (mut line, mut first) = (Vec::new(), true);
+    let (mut controls, mut chars) = (0, 0);
+    while reader.read_until(b'\n', &mut line)? > 0 {
+        if first && encoding_rs::Encoding::for_bom(&line).is_some() {
+            return Ok(Scan::Other);
+        }
+        first = false;
+        if line.contains(&0) {
+            return Ok(Scan::Reject(NUL_BYTES));
+        }
+        let Ok(text) = std::str::from_utf8(&line) else {
+            return Ok(Scan::Other);
+        };
+        let (c, n) = control_count(text);
+        controls += c;
+        chars += n;
+        line.clear();
+    }
+    Ok(if first {
+        Scan::Reject(EMPTY_FILE)
+    } else if too_many_controls(controls, chars) {
+        Scan::Reject(CONTROL_CHARACTERS)
+    } else {
+        Scan::Utf8
+    })
 }
 
 /// The text of a file: UTF-8 (a BOM dropped), UTF-16 with a BOM, or
@@ -185,7 +314,7 @@ fn read_owned(
 /// Anything else is skipped with the reason.
 pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     if bytes.is_empty() {
-        return Err("empty file".into());
+        return Err(EMPTY_FILE.into());
     }
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
@@ -195,7 +324,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
         return checked(text.into_owned());
     }
     if bytes.contains(&0) {
-        return Err("binary file (NUL bytes)".into());
+        return Err(NUL_BYTES.into());
     }
     match String::from_utf8(bytes) {
         Ok(text) => checked(text),
@@ -215,14 +344,22 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, String> {
     }
 }
 
-/// Text with more than 1% control characters is binary data in disguise.
+const EMPTY_FILE: &str = "empty file";
+const NUL_BYTES: &str = "binary file (NUL bytes)";
+const CONTROL_CHARACTERS: &str = "binary file (control characters)";
+
 fn checked(text: String) -> Result<String, String> {
     let (controls, chars) = control_count(&text);
-    if controls * 100 > chars {
-        Err("binary file (control characters)".into())
+    if too_many_controls(controls, chars) {
+        Err(CONTROL_CHARACTERS.into())
     } else {
         Ok(text)
     }
+}
+
+/// Text with more than 1% control characters is binary data in disguise.
+fn too_many_controls(controls: usize, chars: usize) -> bool {
+    controls * 100 > chars
 }
 
 /// Control characters other than line breaks, tabs and form feeds, and all
@@ -293,6 +430,65 @@ fn first_line(text: &str) -> &str {
 mod tests {
     use super::*;
 
+    fn read_all(path: &Path) -> (Vec<RawArticle>, Vec<Reject>) {
+        let (mut articles, mut rejects) = (Vec::new(), Vec::new());
+        for item in read_file(path).unwrap() {
+            match item.unwrap() {
+                Item::Article(a) => articles.push(a),
+                Item::Reject(r) => rejects.push(r),
+            }
+        }
+        (articles, rejects)
+    }
+
+    /// A file read line by line gives what it gives read whole.
+    fn same_as_whole(bytes: &[u8]) -> Result<(), proptest::test_runner::TestCaseError> {
+        let path = Path::new("a.jsonl");
+        let lines: Vec<Item> = read_bytes(path, bytes).map(Result::unwrap).collect();
+        let origin = Articles::new(path, || Ok(bytes)).unwrap().origin;
+        proptest::prop_assert_eq!(lines, origin.whole(bytes.to_vec()));
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn jsonl_read_by_line_is_jsonl_read_whole(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[ \t]*",
+                    "\\{\"text\": \"[a-zé\\\\ ]{0,12}\", \"id\": \"[a-z]{1,3}\"\\}[ \r]?",
+                    "\\{\"text\": \"\\\\u0001[\u{1}-\u{8}]{0,3}\"\\}",
+                    "[^\n]{0,20}",
+                ],
+                0..12,
+            ),
+            ending in proptest::prop_oneof!["", "\n", "\r\n"],
+            latin1 in proptest::bool::ANY,
+        ) {
+            let mut bytes = lines.join("\n").into_bytes();
+            bytes.extend(ending.as_bytes());
+            if latin1 {
+                bytes.push(0xE9);
+            }
+            same_as_whole(&bytes)?;
+        }
+    }
+
+    #[test]
+    fn jsonl_read_by_line_keeps_the_whole_file_checks() {
+        let record = r#"{"text": "Le général"}"#;
+        for bytes in [
+            format!("{record}\n{record}").into_bytes(),
+            format!("\u{feff}{record}\n").into_bytes(),
+            format!("{record}\n\0\n").into_bytes(),
+            format!("{record}\n{}\n", "\u{1}".repeat(40)).into_bytes(),
+            [record.as_bytes(), b"\n\xe9\n"].concat(),
+            Vec::new(),
+        ] {
+            same_as_whole(&bytes).unwrap();
+        }
+    }
+
     #[test]
     fn jsonl_keeps_good_lines_and_rejects_bad_ones_with_line_numbers() {
         let dir = tempfile::tempdir().unwrap();
@@ -309,8 +505,7 @@ mod tests {
             ),
         )
         .unwrap();
-        let (mut articles, mut rejects) = (Vec::new(), Vec::new());
-        read_file(&path, &mut articles, &mut rejects).unwrap();
+        let (articles, rejects) = read_all(&path);
         assert_eq!(articles.len(), 1);
         assert_eq!(articles[0].name, "x1");
         assert_eq!(articles[0].title, "Titre");
@@ -358,8 +553,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "\n  Le titre \n\nLe corps.").unwrap();
-        let (mut articles, mut rejects) = (Vec::new(), Vec::new());
-        read_file(&path, &mut articles, &mut rejects).unwrap();
+        let (articles, rejects) = read_all(&path);
         assert_eq!(articles[0].title, "Le titre");
         assert_eq!(articles[0].name, "a.txt");
         assert!(rejects.is_empty());

@@ -5,16 +5,16 @@
 
 use std::path::Path;
 
-use entente::read::read_bytes;
+use entente::read::{read_bytes, Item};
 use entente_fuzz::process_and_check;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let (mut articles, mut rejects) = (Vec::new(), Vec::new());
     for name in ["fuzz.txt", "fuzz.jsonl"] {
-        read_bytes(Path::new(name), data, &mut articles, &mut rejects);
-    }
-    for raw in articles {
-        process_and_check(raw);
+        for item in read_bytes(Path::new(name), data) {
+            if let Ok(Item::Article(raw)) = item {
+                process_and_check(raw);
+            }
+        }
     }
 });
