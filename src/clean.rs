@@ -5,6 +5,9 @@
 //! original text. Dropped: photo captions and credits, `>>` links, repeated
 //! lines, and everything after a "Voir plus" marker.
 
+use memchr::memmem::Finder;
+use rustc_hash::FxHashSet;
+
 use crate::fold::{fold, Folded};
 use crate::lexicon::Noise;
 
@@ -44,7 +47,7 @@ pub fn clean(text: &str, folded: &Folded, noise: &Noise) -> Cleaned {
     let mut title = None;
     let mut body: Vec<Span> = Vec::new();
     let mut dateline = None;
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     for line in lines(text) {
         let folded = folded.of(line.start, line.end);
         if title.is_none() {
@@ -105,13 +108,14 @@ fn is_link(folded: &str, noise: &Noise) -> bool {
 
 /// "… Photo: VNA", "Photo : VNA/CVN", and the "ảnh 1" marker of image captions.
 fn is_caption(folded: &str, noise: &Noise) -> bool {
-    let marker = |word: &str| {
-        folded.match_indices(word).any(|(i, _)| {
+    let marker = |word: &Finder| {
+        let len = word.needle().len();
+        word.find_iter(folded.as_bytes()).any(|i| {
             let before_ok = !folded[..i]
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric);
-            let rest = folded[i + word.len()..].trim_start();
+            let rest = folded[i + len..].trim_start();
             before_ok && (rest.starts_with(':') || rest.starts_with(|c: char| c.is_ascii_digit()))
         })
     };

@@ -147,7 +147,13 @@ fn fold_ascii(c: char) -> char {
 
 /// True when `c` can be part of a word (letters, digits, and the folded forms of them).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_latin1_letter(c) || c.is_alphanumeric()
+}
+
+/// The letters of Latin-1 ("é", "ç", "ï"), which are most of French's
+/// non-ASCII characters: a range test instead of the Unicode tables.
+pub fn is_latin1_letter(c: char) -> bool {
+    matches!(c, 'À'..='ÿ') && c != '×' && c != '÷'
 }
 
 /// True when `text[start..end]` is delimited by non-word characters on both sides.

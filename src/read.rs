@@ -163,7 +163,7 @@ impl<'a> Articles<'a> {
         let scan = if extension(path) == "jsonl" {
             scan(open()?)?
         } else {
-            Scan::Other
+            Scan::Whole
         };
         let from = match scan {
             Scan::Utf8 => From::Lines(Lines {
@@ -174,7 +174,7 @@ impl<'a> Articles<'a> {
             Scan::Reject(reason) => {
                 From::Whole(vec![origin.reject(None, reason.into())].into_iter())
             }
-            Scan::Other => {
+            Scan::Whole => {
                 let mut bytes = Vec::new();
                 open()?.read_to_end(&mut bytes)?;
                 From::Whole(origin.whole(bytes).into_iter())
@@ -276,7 +276,7 @@ enum Scan {
     /// Not text: the whole file is rejected, as [`decode`] would.
     Reject(&'static str),
     /// A BOM, or bytes that are not UTF-8: [`decode`] reads it whole.
-    Other,
+    Whole,
 }
 
 /// The checks [`decode`] makes on a whole file, a line at a time.
@@ -285,14 +285,14 @@ fn scan(mut reader: impl BufRead) -> io::Result<Scan> {
     let (mut controls, mut chars) = (0, 0);
     while reader.read_until(b'\n', &mut line)? > 0 {
         if first && encoding_rs::Encoding::for_bom(&line).is_some() {
-            return Ok(Scan::Other);
+            return Ok(Scan::Whole);
         }
         first = false;
         if line.contains(&0) {
             return Ok(Scan::Reject(NUL_BYTES));
         }
         let Ok(text) = std::str::from_utf8(&line) else {
-            return Ok(Scan::Other);
+            return Ok(Scan::Whole);
         };
         let (c, n) = control_count(text);
         controls += c;

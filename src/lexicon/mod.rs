@@ -17,6 +17,7 @@ pub use files::{Kind, OrgKind, Strength};
 pub use matcher::{Entity, Mention};
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem::Finder;
 use rustc_hash::FxHashSet;
 
 use crate::error::{one_line, Error};
@@ -90,7 +91,8 @@ pub struct MeetingCue {
 pub struct Noise {
     pub stop_markers: Vec<String>,
     pub link_prefixes: Vec<String>,
-    pub caption_words: Vec<String>,
+    /// Searchers, built once: each line of each article is searched.
+    pub caption_words: Vec<Finder<'static>>,
     pub agencies: Vec<String>,
 }
 
@@ -379,7 +381,10 @@ impl Lexicon {
             noise: Noise {
                 stop_markers: folded_list(&noise.stop_markers),
                 link_prefixes: folded_list(&noise.link_prefixes),
-                caption_words: folded_list(&noise.caption_words),
+                caption_words: folded_list(&noise.caption_words)
+                    .iter()
+                    .map(|w| Finder::new(w).into_owned())
+                    .collect(),
                 agencies: folded_list(&noise.agencies),
             },
             countries: lex_countries,
