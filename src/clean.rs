@@ -119,7 +119,7 @@ fn is_caption(folded: &str, noise: &Noise) -> bool {
             before_ok && (rest.starts_with(':') || rest.starts_with(|c: char| c.is_ascii_digit()))
         })
     };
-    noise.caption_words.iter().any(|w| marker(w))
+    noise.caption_words.iter().any(marker)
 }
 
 /// A line made only of agency names and separators ("VNA/CVN", "-VNA", "(AFP)").
