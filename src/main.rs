@@ -1,4 +1,5 @@
-// jemalloc: glibc malloc's per-thread arenas kept freed batches mapped.
+// jemalloc: measured faster than glibc malloc on a run, with a lower peak RSS.
+#[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
