@@ -118,6 +118,25 @@ pub fn ascii_name(s: &str) -> String {
 fn fold_char(ch: char, out: &mut String) {
     match ch {
         c if c.is_ascii() => out.push(fold_ascii(c)),
+        // Most of French's other letters: the same folds, looked up.
+        c @ '\u{c0}'..='\u{ff}' => out.push_str(LATIN1[c as usize - 0xC0].as_str()),
+        c => fold_other(c, out),
+    }
+}
+
+/// U+00C0 to U+00FF ("À" to "ÿ") folded by `fold_other`.
+static LATIN1: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    ('\u{c0}'..='\u{ff}')
+        .map(|c| {
+            let mut folded = String::new();
+            fold_other(c, &mut folded);
+            folded
+        })
+        .collect()
+});
+
+fn fold_other(ch: char, out: &mut String) {
+    match ch {
         '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' | '\u{00b4}' => out.push('\''),
         '\u{201c}' | '\u{201d}' | '\u{00ab}' | '\u{00bb}' => out.push('"'),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
