@@ -36,35 +36,41 @@ pub const MAX_SENTENCE: usize = 2_000;
 /// sentence, but not after an initial ("K. Tan") or a title abbreviation.
 pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
     let content = para.slice(text);
+    let bytes = content.as_bytes();
     let mut start = 0;
     let mut cuts = Vec::new();
-    let mut chars = content.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    // A byte at a time, decoding a character only where it matters: every
+    // sentence end is ASCII but `…`.
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        let width = utf8_width(lead);
         let length = i.saturating_sub(start);
-        if length >= MAX_SENTENCE && c.is_whitespace() || length >= 2 * MAX_SENTENCE {
+        if length >= MAX_SENTENCE
+            && (length >= 2 * MAX_SENTENCE || char_at(content, i).is_whitespace())
+        {
             cuts.push((start, i));
             start = i;
         }
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
-        let Some(&(next_at, next)) = chars.peek() else {
-            continue;
+        let at = i;
+        i += width;
+        let end_mark = match lead {
+            b'.' | b'!' | b'?' => true,
+            0xE2 => content[at..].starts_with('…'),
+            _ => false,
         };
-        if !next.is_whitespace() {
+        if !end_mark || !content[i..].starts_with(char::is_whitespace) {
             continue;
         }
-        let following = content[next_at..].trim_start();
+        let following = content[i..].trim_start();
         let starts_sentence = following
             .chars()
             .next()
             .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit() || "«\"“(–—-".contains(f));
-        if !starts_sentence || (c == '.' && is_abbreviation(&content[..i])) {
+        if !starts_sentence || (lead == b'.' && is_abbreviation(&content[..at])) {
             continue;
         }
-        let end = i + c.len_utf8();
-        cuts.push((start, end));
-        start = next_at + (content[next_at..].len() - following.len());
+        cuts.push((start, i));
+        start = i + (content[i..].len() - following.len());
     }
     if start < content.len() {
         cuts.push((start, content.len()));
@@ -76,6 +82,19 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
             end: para.start + e,
         })
         .filter(|s| !s.slice(text).trim().is_empty())
+}
+
+/// The length in bytes of the UTF-8 character starting with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..0xE0 => 1 + usize::from(lead >= 0xC0),
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+fn char_at(text: &str, at: usize) -> char {
+    text[at..].chars().next().expect("at is a char boundary")
 }
 
 /// The word before a period is an initial or a common abbreviation.
@@ -108,6 +127,62 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cuts `sentences` makes, written a character at a time (as it was
+    /// before it went a byte at a time).
+    fn reference_cuts(content: &str) -> Vec<(usize, usize)> {
+        let mut start = 0;
+        let mut cuts = Vec::new();
+        let mut chars = content.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let length = i.saturating_sub(start);
+            if length >= MAX_SENTENCE && c.is_whitespace() || length >= 2 * MAX_SENTENCE {
+                cuts.push((start, i));
+                start = i;
+            }
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            let Some(&(next_at, next)) = chars.peek() else {
+                continue;
+            };
+            if !next.is_whitespace() {
+                continue;
+            }
+            let following = content[next_at..].trim_start();
+            let starts_sentence = following
+                .chars()
+                .next()
+                .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit() || "«\"“(–—-".contains(f));
+            if !starts_sentence || (c == '.' && is_abbreviation(&content[..i])) {
+                continue;
+            }
+            cuts.push((start, i + c.len_utf8()));
+            start = next_at + (content[next_at..].len() - following.len());
+        }
+        if start < content.len() {
+            cuts.push((start, content.len()));
+        }
+        cuts.retain(|&(s, e)| s < e && !content[s..e].trim().is_empty());
+        cuts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_loop_cuts_as_the_char_loop(
+            words in proptest::collection::vec(
+                "[A-Za-zéÉ0-9«»“”(–—-]{0,12}[.!?…]{0,2}[ \u{a0}\n]{0,2}",
+                0..40,
+            ),
+            long in 0usize..3,
+        ) {
+            // Now and then a run-on text, to reach the length cuts.
+            let text = words.concat().repeat(1 + long * 600);
+            let para = Span { start: 0, end: text.len() };
+            let cuts: Vec<(usize, usize)> = sentences(&text, para).map(|s| (s.start, s.end)).collect();
+            proptest::prop_assert_eq!(cuts, reference_cuts(&text));
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let para = Span {
