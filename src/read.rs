@@ -193,12 +193,16 @@ impl Origin<'_> {
         })
     }
 
-    /// A JSON Lines record, or why it cannot be used.
-    fn record(&self, line: &str, number: usize) -> Item {
-        match parse_record(line, &self.name, number) {
+    /// A JSON Lines line's record, or why it cannot be used; nothing for a
+    /// blank line.
+    fn line(&self, line: &str, number: usize) -> Option<Item> {
+        if line.trim().is_empty() {
+            return None;
+        }
+        Some(match parse_record(line, &self.name, number) {
             Ok(article) => Item::Article(article),
             Err(reason) => self.reject(Some(number), reason),
-        }
+        })
     }
 
     /// Everything in a file read whole, decoded as [`decode`] says.
@@ -210,11 +214,10 @@ impl Origin<'_> {
         if extension(self.path) == "jsonl" {
             text.lines()
                 .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(i, line)| self.record(line, i + 1))
+                .filter_map(|(i, line)| self.line(line, i + 1))
                 .collect()
         } else if text.trim().is_empty() {
-            vec![self.reject(None, "empty file".into())]
+            vec![self.reject(None, EMPTY_FILE.into())]
         } else {
             vec![Item::Article(RawArticle {
                 source: self.source.clone(),
@@ -245,14 +248,16 @@ impl Lines<'_> {
                     self.line.pop();
                 }
             }
-            match std::str::from_utf8(&self.line) {
-                Ok(text) if text.trim().is_empty() => {}
-                Ok(text) => return Some(Ok(origin.record(text, self.number))),
+            let item = match std::str::from_utf8(&self.line) {
+                Ok(text) => origin.line(text, self.number),
                 // `scan` found the file valid UTF-8 just before.
                 Err(_) => {
                     let reason = "not UTF-8 (the file changed while being read?)";
-                    return Some(Ok(origin.reject(Some(self.number), reason.into())));
+                    Some(origin.reject(Some(self.number), reason.into()))
                 }
+            };
+            if let Some(item) = item {
+                return Some(Ok(item));
             }
         }
     }
@@ -275,7 +280,8 @@ enum Scan {
     Utf8,
     /// Not text: the whole file is rejected, as [`decode`] would.
     Reject(&'static str),
-    /// A BOM, or bytes that are not UTF-8: [`decode`] reads it whole.
+    /// A BOM, or bytes that are not UTF-8 (or not a JSON Lines file):
+    /// read whole, through [`decode`].
     Whole,
 }
 
