@@ -159,15 +159,15 @@ impl Batcher {
 
     /// The batch so far, if it holds anything.
     fn take(&mut self) -> Option<Batch> {
-        let empty = Batch {
-            articles: Vec::with_capacity(self.next.articles.len()),
-            rejects: Vec::new(),
-            bytes: 0,
-        };
         let next = &self.next;
         if next.articles.is_empty() && next.rejects.is_empty() && next.bytes == 0 {
             return None;
         }
+        let empty = Batch {
+            articles: Vec::with_capacity(next.articles.len()),
+            rejects: Vec::new(),
+            bytes: 0,
+        };
         self.text_bytes = 0;
         Some(std::mem::replace(&mut self.next, empty))
     }
