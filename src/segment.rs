@@ -62,11 +62,7 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
             continue;
         }
         let following = content[i..].trim_start();
-        let starts_sentence = following
-            .chars()
-            .next()
-            .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit() || "«\"“(–—-".contains(f));
-        if !starts_sentence || (lead == b'.' && is_abbreviation(&content[..at])) {
+        if !starts_sentence(following) || (lead == b'.' && is_abbreviation(&content[..at])) {
             continue;
         }
         cuts.push((start, i));
@@ -82,6 +78,15 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
             end: para.start + e,
         })
         .filter(|s| !s.slice(text).trim().is_empty())
+}
+
+/// Text after a sentence end opens a new sentence: a capital, a digit, a
+/// quote, a parenthesis or a dash.
+fn starts_sentence(following: &str) -> bool {
+    following
+        .chars()
+        .next()
+        .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit() || "«\"“(–—-".contains(f))
 }
 
 /// The length in bytes of the UTF-8 character starting with `lead`.
@@ -150,11 +155,7 @@ mod tests {
                 continue;
             }
             let following = content[next_at..].trim_start();
-            let starts_sentence = following
-                .chars()
-                .next()
-                .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit() || "«\"“(–—-".contains(f));
-            if !starts_sentence || (c == '.' && is_abbreviation(&content[..i])) {
+            if !starts_sentence(following) || (c == '.' && is_abbreviation(&content[..i])) {
                 continue;
             }
             cuts.push((start, i + c.len_utf8()));
