@@ -4,8 +4,9 @@
 //! A run writes every new file under a staging directory inside the output
 //! directory (`DIR/.staging`, or `DIR/.staging-shard-I-of-N`), with the same
 //! relative paths they will have in the dataset. When all are written it
-//! drops a `COMPLETE` marker, then renames each file into place: new part
-//! files appear, rewritten ones (`theme_counts`) are replaced atomically.
+//! flushes them to the disk, drops a `COMPLETE` marker, then renames each
+//! file into place: new part files appear, rewritten ones (`theme_counts`)
+//! are replaced atomically.
 //! A staging directory left by a killed run is discarded by the next run if
 //! it has no marker (the previous dataset was never touched) and published
 //! by it if it has one (the kill came during the renames): either way the
@@ -198,12 +199,16 @@ impl Staging {
         Ok(path)
     }
 
-    /// Moves every staged file into the dataset.
+    /// Moves every staged file into the dataset. The files reach the disk
+    /// before the marker does, so that after a power loss a marker never
+    /// vouches for a truncated file.
     pub fn publish(mut self) -> Result<(), Error> {
+        sync_tree(&self.dir)?;
         let marker = self.dir.join(COMPLETE);
         fs::File::create(&marker)
             .and_then(|f| f.sync_all())
             .map_err(|e| Error::io(&marker, e))?;
+        sync_dir(&self.dir)?;
         move_into(&self.dir, &self.out)?;
         self.published = true;
         fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))
@@ -250,7 +255,34 @@ pub fn recover(out: &Path, shard: Option<Shard>) -> Result<Vec<Recovered>, Error
     Ok(done)
 }
 
-/// Renames every file under `from` to the same relative path under `to`.
+/// Flushes every file and directory under `dir` (and `dir`) to the disk.
+fn sync_tree(dir: &Path) -> Result<(), Error> {
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_dir() {
+            sync_tree(&path)?;
+        } else {
+            fs::File::open(&path)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    sync_dir(dir)
+}
+
+/// Flushes a directory's entries (files created or renamed in it).
+fn sync_dir(dir: &Path) -> Result<(), Error> {
+    // Windows cannot open a directory as a file; its renames are journaled.
+    if cfg!(windows) {
+        return Ok(());
+    }
+    fs::File::open(dir)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(dir, e))
+}
+
+/// Renames every file under `from` to the same relative path under `to`,
+/// then flushes those directories of `to`.
 fn move_into(from: &Path, to: &Path) -> Result<(), Error> {
     for entry in fs::read_dir(from).map_err(|e| Error::io(from, e))? {
         let path = entry.map_err(|e| Error::io(from, e))?.path();
@@ -262,7 +294,7 @@ fn move_into(from: &Path, to: &Path) -> Result<(), Error> {
             fs::rename(&path, &target).map_err(|e| Error::io(&target, e))?;
         }
     }
-    Ok(())
+    sync_dir(to)
 }
 
 /// Every Parquet file under `dir`, sorted; none if it does not exist.
