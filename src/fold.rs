@@ -166,13 +166,14 @@ fn fold_ascii(c: char) -> char {
 
 /// True when `c` can be part of a word (letters, digits, and the folded forms of them).
 pub fn is_word_char(c: char) -> bool {
-    is_latin1_letter(c) || c.is_alphanumeric()
+    is_latin_letter(c) || c.is_alphanumeric()
 }
 
-/// The letters of Latin-1 ("é", "ç", "ï"), which are most of French's
-/// non-ASCII characters: a range test instead of the Unicode tables.
-pub fn is_latin1_letter(c: char) -> bool {
-    matches!(c, 'À'..='ÿ') && c != '×' && c != '÷'
+/// The letters of Latin-1 ("é", "ç", "ï") and of the Latin Extended blocks
+/// ("ł", "ơ", and Vietnamese's "ồ", "ệ"), which are most of the non-ASCII
+/// characters of these articles: range tests instead of the Unicode tables.
+pub fn is_latin_letter(c: char) -> bool {
+    matches!(c, 'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}') && c != '×' && c != '÷'
 }
 
 /// True when `text[start..end]` is delimited by non-word characters on both sides.
@@ -217,6 +218,17 @@ mod tests {
             f.folded_offset(original.find("Nội").unwrap()),
             f.text.find("noi").unwrap()
         );
+    }
+
+    #[test]
+    fn latin_letters_are_letters() {
+        for c in (0..=0x1FFFF).filter_map(char::from_u32) {
+            if is_latin_letter(c) {
+                assert!(c.is_alphabetic(), "{c:?}");
+            }
+        }
+        assert!(is_latin_letter('ồ') && is_latin_letter('Đ') && is_latin_letter('é'));
+        assert!(!is_latin_letter('×') && !is_latin_letter('a'));
     }
 
     #[test]

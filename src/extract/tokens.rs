@@ -9,7 +9,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::fold::is_latin1_letter;
+use crate::fold::is_latin_letter;
 
 /// A token: its byte offset in the text, and the token itself.
 pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -29,7 +29,7 @@ pub fn first(text: &str) -> Option<&str> {
 
 /// Letters, marks and numbers (`\p{L}\p{M}\p{N}`).
 fn is_word_char(c: char) -> bool {
-    is_latin1_letter(c) || c.is_alphanumeric() || !c.is_ascii() && is_combining_mark(c)
+    is_latin_letter(c) || c.is_alphanumeric() || !c.is_ascii() && is_combining_mark(c)
 }
 
 /// The first word character at or after `from`.
