@@ -617,7 +617,7 @@ impl Sink<'_> {
             add_partials(self.partials.take(), &built.meetings, &built.topics)
                 .map_err(|e| Error::polars(out, e))?,
         );
-        for (dir, mut df) in self.pieces(built)? {
+        for (dir, df) in self.pieces(built)? {
             let count = self
                 .rows
                 .iter_mut()
@@ -625,7 +625,7 @@ impl Sink<'_> {
                 .expect("pieces belong to the tables");
             count.1 += df.height();
             if df.height() > 0 {
-                self.writers.append(&dir, &mut df)?;
+                self.writers.append(&dir, df)?;
             }
         }
         Ok(())
@@ -641,9 +641,9 @@ impl Sink<'_> {
     fn finish(mut self, schemas: bool) -> Result<(RowCounts, Option<DataFrame>), Error> {
         if schemas {
             let empty = tables::build(&[]).map_err(|e| Error::polars(self.out, e))?;
-            for (dir, mut df) in self.pieces(empty)? {
+            for (dir, df) in self.pieces(empty)? {
                 if !self.writers.is_open(&dir) {
-                    self.writers.append(&dir, &mut df)?;
+                    self.writers.append(&dir, df)?;
                 }
             }
         }

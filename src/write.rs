@@ -70,27 +70,35 @@ fn parquet_writer(
         .with_key_value_metadata(Some(KeyValueMetadata::from_static(opts.metadata.clone()))))
 }
 
-/// Part files filled batch by batch: one open writer per directory, each
-/// batch appended as row groups, so a run holds one batch in memory however
-/// many articles it reads. A file is closed after [`BATCHES_PER_FILE`]
-/// batches and the next one opened (`part-<id>-1.parquet`, …): writers keep
-/// metadata for every row group until their footer is written, and readers
-/// split work by file.
+/// Part files filled batch by batch: one open writer per directory, so a
+/// run holds a bounded part of its rows in memory however many articles it
+/// reads. Appended rows wait until [`ROW_GROUP_BYTES`] are pending over all
+/// directories, then each directory's become one row group: batches are
+/// small, and scans and the writer both pay per row group (measured: 10%
+/// less CPU than a row group per batch). A file is closed
+/// after [`ROW_GROUPS_PER_FILE`] row groups and the next one opened
+/// (`part-<id>-1.parquet`, …): writers keep metadata for every row group
+/// until their footer is written, and readers split work by file.
 pub struct PartWriters<'r> {
     root: &'r Path,
     stem: String,
     opts: &'r FileOptions,
     open: BTreeMap<PathBuf, Open>,
+    /// Rows appended and not yet written, per directory, and their size.
+    pending: BTreeMap<PathBuf, DataFrame>,
+    pending_bytes: usize,
+    row_group_bytes: usize,
 }
 
-pub const BATCHES_PER_FILE: usize = 32;
+pub const ROW_GROUP_BYTES: usize = 16 << 20;
+pub const ROW_GROUPS_PER_FILE: usize = 32;
 
 struct Open {
     path: PathBuf,
     writer: parquet::write::BatchedWriter<BufWriter<fs::File>>,
     /// Files of this directory before this one.
     seq: usize,
-    batches: usize,
+    row_groups: usize,
 }
 
 impl Open {
@@ -111,18 +119,49 @@ impl<'r> PartWriters<'r> {
             stem,
             opts,
             open: BTreeMap::new(),
+            pending: BTreeMap::new(),
+            pending_bytes: 0,
+            row_group_bytes: ROW_GROUP_BYTES,
         }
     }
 
+    /// Whether `dir` has a file (or will have one, for rows pending).
     pub fn is_open(&self, dir: &Path) -> bool {
-        self.open.contains_key(dir)
+        self.open.contains_key(dir) || self.pending.contains_key(dir)
     }
 
-    /// Appends `df` to the current file in `dir` (relative to the root),
-    /// opening one with `df`'s schema when there is none or it is full.
-    pub fn append(&mut self, dir: &Path, df: &mut DataFrame) -> Result<(), Error> {
+    /// Appends `df` to the rows of `dir` (relative to the root).
+    pub fn append(&mut self, dir: &Path, df: DataFrame) -> Result<(), Error> {
+        self.pending_bytes += df.estimated_size();
+        match self.pending.get_mut(dir) {
+            Some(rows) => {
+                rows.vstack_mut_owned(df)
+                    .map_err(|e| Error::polars(&self.root.join(dir), e))?;
+            }
+            None => {
+                self.pending.insert(dir.to_path_buf(), df);
+            }
+        }
+        if self.pending_bytes >= self.row_group_bytes {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the pending rows, a row group per directory.
+    fn flush(&mut self) -> Result<(), Error> {
+        for (dir, df) in std::mem::take(&mut self.pending) {
+            self.write_row_group(&dir, df)?;
+        }
+        self.pending_bytes = 0;
+        Ok(())
+    }
+
+    /// Writes `df` to the current file in `dir`, opening one with `df`'s
+    /// schema when there is none or it is full.
+    fn write_row_group(&mut self, dir: &Path, mut df: DataFrame) -> Result<(), Error> {
         let next = match self.open.get(dir) {
-            Some(open) if open.batches < BATCHES_PER_FILE => None,
+            Some(open) if open.row_groups < ROW_GROUPS_PER_FILE => None,
             Some(open) => Some(open.seq + 1),
             None => Some(0),
         };
@@ -142,19 +181,21 @@ impl<'r> PartWriters<'r> {
                 path,
                 writer,
                 seq,
-                batches: 0,
+                row_groups: 0,
             };
             self.open.insert(dir.to_path_buf(), open);
         }
         let open = self.open.get_mut(dir).expect("opened above");
-        open.batches += 1;
-        df.align_chunks_par();
+        open.row_groups += 1;
+        // The writer makes a row group of each chunk.
+        df.rechunk_mut_par();
         open.writer
-            .write_batch(df)
+            .write_batch(&df)
             .map_err(|e| Error::polars(&open.path, e))
     }
 
-    pub fn finish(self) -> Result<(), Error> {
+    pub fn finish(mut self) -> Result<(), Error> {
+        self.flush()?;
         self.open.into_values().try_for_each(Open::finish)
     }
 }
@@ -399,21 +440,37 @@ mod tests {
     }
 
     #[test]
-    fn part_writers_roll_to_a_new_file_when_one_is_full() {
+    fn part_writers_make_row_groups_of_batches_and_roll_to_a_new_file() {
         let dir = tempfile::tempdir().unwrap();
         let opts = opts();
-        let mut writers = PartWriters::new(dir.path(), "part-x".into(), &opts);
-        let t = Path::new("t");
-        for i in 0..BATCHES_PER_FILE as i64 + 1 {
-            writers
-                .append(t, &mut df! { "x" => [i, i] }.unwrap())
-                .unwrap();
+        let row_groups = |path: &Path| {
+            let file = fs::File::open(path).unwrap();
+            ParquetReader::new(file).num_rows().unwrap();
+            let file = fs::File::open(path).unwrap();
+            let mut reader = ParquetReader::new(file);
+            reader.get_metadata().unwrap().row_groups.len()
+        };
+        // Small batches wait for each other: one row group.
+        let mut writers = PartWriters::new(dir.path(), "part-a".into(), &opts);
+        let (a, b) = (Path::new("a"), Path::new("b"));
+        for i in 0..10i64 {
+            writers.append(a, df! { "x" => [i, i] }.unwrap()).unwrap();
         }
         writers.finish().unwrap();
-        let files = parquet_files(&dir.path().join(t)).unwrap();
+        let files = parquet_files(&dir.path().join(a)).unwrap();
+        assert_eq!((height(&files[0]), row_groups(&files[0])), (20, 1));
+        // Each batch over the limit is written at once, a row group each.
+        let mut writers = PartWriters::new(dir.path(), "part-b".into(), &opts);
+        writers.row_group_bytes = 1;
+        for i in 0..ROW_GROUPS_PER_FILE as i64 + 1 {
+            writers.append(b, df! { "x" => [i, i] }.unwrap()).unwrap();
+        }
+        writers.finish().unwrap();
+        let files = parquet_files(&dir.path().join(b)).unwrap();
         let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap()).collect();
-        assert_eq!(names, ["part-x-1.parquet", "part-x.parquet"]);
-        assert_eq!(height(&files[1]), 2 * BATCHES_PER_FILE);
+        assert_eq!(names, ["part-b-1.parquet", "part-b.parquet"]);
+        assert_eq!(height(&files[1]), 2 * ROW_GROUPS_PER_FILE);
+        assert_eq!(row_groups(&files[1]), ROW_GROUPS_PER_FILE);
         assert_eq!(height(&files[0]), 2);
     }
 }
