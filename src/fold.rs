@@ -5,18 +5,24 @@
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-/// Folded copy of a text plus, for each folded byte, the original byte offset.
+/// Folded copy of a text plus maps between its byte offsets and the original's.
 pub struct Folded {
     pub text: String,
     /// `orig[i]` is the byte offset in the original of folded byte `i`; one extra
     /// entry maps the end of the folded text to the end of the original.
     orig: Vec<u32>,
+    /// `folded[o]` is the first folded byte at or after original byte `o`
+    /// (the one after a character, inside it); one extra entry for the end.
+    /// The extraction looks up folded words at every name token, so a
+    /// lookup rather than a binary search over `orig`.
+    folded: Vec<u32>,
 }
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
         let mut text = String::with_capacity(original.len());
         let mut orig = Vec::with_capacity(original.len() + 1);
+        let mut folded = Vec::with_capacity(original.len() + 1);
         let mut buf = String::new();
         let mut at = 0;
         while at < original.len() {
@@ -35,6 +41,8 @@ impl Folded {
                     text[from..].make_ascii_lowercase();
                 }
                 orig.extend(at as u32..(at + run) as u32);
+                let from = (text.len() - run) as u32;
+                folded.extend(from..from + run as u32);
                 at += run;
                 continue;
             }
@@ -45,11 +53,14 @@ impl Folded {
             buf.clear();
             fold_char(ch, &mut buf);
             orig.extend(std::iter::repeat_n(at as u32, buf.len()));
+            folded.push(text.len() as u32);
             text.push_str(&buf);
+            folded.extend(std::iter::repeat_n(text.len() as u32, ch.len_utf8() - 1));
             at += ch.len_utf8();
         }
         orig.push(original.len() as u32);
-        Folded { text, orig }
+        folded.push(text.len() as u32);
+        Folded { text, orig, folded }
     }
 
     /// The folded form of the original bytes `start..end` (folding is
@@ -83,7 +94,8 @@ impl Folded {
 
     /// Folded byte offset of an original byte offset (first folded byte at or after it).
     pub fn folded_offset(&self, original: usize) -> usize {
-        self.orig.partition_point(|&o| (o as usize) < original)
+        let end = self.folded.len() - 1;
+        self.folded[original.min(end)] as usize
     }
 }
 
@@ -218,6 +230,17 @@ mod tests {
             f.folded_offset(original.find("Nội").unwrap()),
             f.text.find("noi").unwrap()
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_offsets_are_those_of_the_byte_map(text in "[a-zA-Z `'éÉœŒßĐđồ\u{0301}\u{0323}ᵉ’ -]{0,30}") {
+            let f = Folded::new(&text);
+            for original in 0..=text.len() {
+                let expected = f.orig.partition_point(|&o| (o as usize) < original);
+                proptest::prop_assert_eq!(f.folded_offset(original), expected, "at {}", original);
+            }
+        }
     }
 
     #[test]
