@@ -9,7 +9,7 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-use crate::fold::is_latin_letter;
+use crate::fold;
 
 /// A token: its byte offset in the text, and the token itself.
 pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -27,9 +27,10 @@ pub fn first(text: &str) -> Option<&str> {
     tokens(text).next().map(|(_, t)| t)
 }
 
-/// Letters, marks and numbers (`\p{L}\p{M}\p{N}`).
+/// Letters, marks and numbers (`\p{L}\p{M}\p{N}`): the folded text's word
+/// characters, and combining marks, which the original text still has.
 fn is_word_char(c: char) -> bool {
-    is_latin_letter(c) || c.is_alphanumeric() || !c.is_ascii() && is_combining_mark(c)
+    fold::is_word_char(c) || !c.is_ascii() && is_combining_mark(c)
 }
 
 /// The first word character at or after `from`.
