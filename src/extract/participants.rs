@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::meetings::Drafts;
-use super::tokens::{self, tokens};
+use super::tokens;
 use super::{Doc, Participant};
 use crate::clean::Span;
 use crate::fold::{at_word_boundaries, fold};
@@ -228,7 +228,22 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
         run.clear();
     };
     let mut previous: Option<Span> = None;
-    for (at, word) in tokens(content) {
+    let mut next = 0;
+    loop {
+        // Outside a name only a capitalised token can start one.
+        if run.is_empty() {
+            let Some(resume) = tokens::skip_to_capital(content, next) else {
+                break;
+            };
+            if resume > next {
+                previous = None; // the skipped tokens are not "Le"
+            }
+            next = resume;
+        }
+        let Some((at, word)) = tokens::next(content, next) else {
+            break;
+        };
+        next = at + word.len();
         let tok = Span {
             start: span.start + at,
             end: span.start + at + word.len(),
@@ -463,8 +478,8 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let gap = doc.folded(gap_span);
     let trimmed = gap.trim_end();
     let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
-    let has_verb =
-        tokens(gap_span.slice(doc.text)).any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
+    let has_verb = tokens::tokens(gap_span.slice(doc.text))
+        .any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
     let ok = !inner.contains([',', '.', ';', ':'])
         && !has_verb
         && doc.words(gap_span).len() <= 8

@@ -15,11 +15,36 @@ use crate::fold;
 pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = next_word_char(text, at)?;
-        let end = token_end(text, start);
-        at = end;
-        Some((start, &text[start..end]))
+        let (start, token) = next(text, at)?;
+        at = start + token.len();
+        Some((start, token))
     })
+}
+
+/// The first token at or after `from`, which is a token's end or a place
+/// outside any token.
+pub fn next(text: &str, from: usize) -> Option<(usize, &str)> {
+    let start = next_word_char(text, from)?;
+    Some((start, &text[start..token_end(text, start)]))
+}
+
+/// Where to go on tokenising from `from` so as to skip tokens that do not
+/// start with a capital letter: the last whitespace before the next capital
+/// (a token never holds whitespace), or `from` itself. `None` when no capital
+/// follows. The name finder reads mostly lowercase text outside names, and
+/// finding a capital costs a fraction of tokenising up to it.
+pub fn skip_to_capital(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let capital = (from..bytes.len()).find(|&i| match bytes[i] {
+        b'A'..=b'Z' => true,
+        b if b >= 0xC0 => text[i..].chars().next().is_some_and(char::is_uppercase),
+        _ => false,
+    })?;
+    let space = bytes[from..capital]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(from, |i| from + i);
+    Some(space)
 }
 
 /// The first token of `text`, if any.
@@ -146,7 +171,45 @@ mod tests {
         assert_eq!(first(" , ; "), None);
     }
 
+    #[test]
+    fn skipping_to_a_capital_resumes_before_its_token() {
+        let text = "le ministre d'État Tô Lâm a reçu";
+        let at = skip_to_capital(text, 0).unwrap();
+        assert_eq!(&text[at..], " d'État Tô Lâm a reçu");
+        assert_eq!(next(text, at), Some((12, "d'")));
+        assert_eq!(
+            skip_to_capital(text, 22).map(|at| &text[at..]),
+            Some(" Lâm a reçu")
+        );
+        assert_eq!(skip_to_capital(text, 27), None);
+    }
+
     proptest! {
+        /// Skipping drops only tokens that do not start with a capital, and
+        /// the tokens after the resume point are those of the whole text.
+        #[test]
+        fn skipping_to_a_capital_keeps_every_capitalised_token(
+            text in "[a-zA-Z.' ’\\-éÉŒœ\u{0301}Đđ\n]{0,40}",
+            from in 0usize..40,
+        ) {
+            let all: Vec<(usize, &str)> = tokens(&text).collect();
+            let from = all.iter().map(|&(s, t)| s + t.len()).find(|&e| e >= from).unwrap_or(0);
+            let after: Vec<(usize, &str)> = all.iter().copied().filter(|&(s, _)| s >= from).collect();
+            let resumed: Vec<(usize, &str)> = match skip_to_capital(&text, from) {
+                Some(mut at) => std::iter::from_fn(|| {
+                    let (s, t) = next(&text, at)?;
+                    at = s + t.len();
+                    Some((s, t))
+                }).collect(),
+                None => Vec::new(),
+            };
+            let dropped = after.len() - resumed.len();
+            prop_assert_eq!(&after[dropped..], &resumed[..]);
+            for (_, t) in &after[..dropped] {
+                prop_assert!(!t.chars().next().unwrap().is_uppercase(), "dropped {}", t);
+            }
+        }
+
         #[test]
         fn same_tokens_as_the_regex(text in "[a-zA-Z0-9lLdDqQuK.,' ’\\-éÉêŒœ\u{0301}\u{0323}ĐđÂ²\n]{0,40}") {
             let re = Regex::new(PATTERN).unwrap();
