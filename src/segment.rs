@@ -42,7 +42,24 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
     // A byte at a time, decoding a character only where it matters: every
     // sentence end is ASCII but `…`.
     let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
+    while i < bytes.len() {
+        // While the sentence is short, nothing happens before an end mark.
+        let short_until = (start + MAX_SENTENCE).min(bytes.len());
+        if i < short_until {
+            match bytes[i..short_until]
+                .iter()
+                .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+            {
+                Some(k) => i += k,
+                None => {
+                    i = (short_until..=bytes.len())
+                        .find(|&at| content.is_char_boundary(at))
+                        .expect("the end is a boundary");
+                    continue;
+                }
+            }
+        }
+        let lead = bytes[i];
         let width = utf8_width(lead);
         let length = i.saturating_sub(start);
         if length >= MAX_SENTENCE
