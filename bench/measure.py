@@ -7,8 +7,9 @@
       ru_maxrss from os.wait4 (KiB on Linux): the largest resident set of
       the process or of any descendant it waited for, not their sum.
   measure.py report R.jsonl
-      prints the table, entente/baseline ratio, growth with size, and PASS/FAIL
-      against the targets. A label measured several times counts with its
+      prints the table, entente/baseline ratios (entente measured before and
+      after the baseline; the check takes the lower), growth with size, and
+      PASS/FAIL against the targets. A label measured several times counts with its
       fastest wall time and its largest peak RSS.
 
 Standard library only, so any python3 runs it.
@@ -105,10 +106,10 @@ def best_of_repeats(rows):
 def report(path):
     rows = best_of_repeats([json.loads(l) for l in open(path) if l.strip()])
     print()
-    print(f"{'run':<24} {'articles':>9} {'MB':>8} {'wall s':>8} {'articles/s':>11} {'MB/s':>8} {'peak RSS MB':>12} {'runs':>5}")
+    print(f"{'run':<30} {'articles':>9} {'MB':>8} {'wall s':>8} {'articles/s':>11} {'MB/s':>8} {'peak RSS MB':>12} {'runs':>5}")
     for r in rows:
         print(
-            f"{r['label']:<24} {r['articles']:>9} {r['text_mb']:>8.1f} {r['wall_s']:>8.2f} "
+            f"{r['label']:<30} {r['articles']:>9} {r['text_mb']:>8.1f} {r['wall_s']:>8.2f} "
             f"{r['articles'] / r['wall_s']:>11,.0f} {r['text_mb'] / r['wall_s']:>8.1f} {r['rss_mb']:>12.0f} {r['runs']:>5}"
         )
     print()
@@ -116,11 +117,17 @@ def report(path):
     compare = [r for r in rows if r["label"].startswith("entente vs baseline")]
     base = [r for r in rows if r["label"].startswith("baseline")]
     if compare and base:
-        e, b = compare[0], base[0]
-        speedup = (e["articles"] / e["wall_s"]) / (b["articles"] / b["wall_s"])
-        print(f"entente / baseline, articles/s on the same {e['articles']} articles: {speedup:,.1f}x "
-              f"(peak RSS {e['rss_mb']:.0f} MB vs {b['rss_mb']:.0f} MB)")
-        checks.append((f"entente >= {TARGET_SPEEDUP:.0f}x baseline articles/s ({speedup:,.1f}x)", speedup >= TARGET_SPEEDUP))
+        b = base[0]
+        speedups = []
+        for e in compare:
+            speedup = (e["articles"] / e["wall_s"]) / (b["articles"] / b["wall_s"])
+            speedups.append(speedup)
+            print(f"{e['label']} / baseline, articles/s on the same {e['articles']} articles: {speedup:,.1f}x "
+                  f"(peak RSS {e['rss_mb']:.0f} MB vs {b['rss_mb']:.0f} MB)")
+        # entente runs before and after the baseline; the machine can be slower
+        # after minutes of load, so the check takes the lower ratio.
+        low = min(speedups)
+        checks.append((f"entente >= {TARGET_SPEEDUP:.0f}x baseline articles/s (lowest: {low:,.1f}x)", low >= TARGET_SPEEDUP))
     scale = sorted((r for r in rows if r["label"].startswith("entente n=")), key=lambda r: r["articles"])
     for a, b in zip(scale, scale[1:]):
         print(
