@@ -8,7 +8,7 @@
 //! vietnamien", "le représentant iranien", "ce dernier") resolve to the person
 //! they designate.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::meetings::Drafts;
 use super::tokens;
@@ -43,9 +43,9 @@ pub struct PersonMention {
 pub struct People {
     pub persons: Vec<Person>,
     /// Folded full name → person.
-    by_key: HashMap<String, usize>,
+    by_key: FxHashMap<String, usize>,
     /// Folded trailing words of a full name ("dupont", "alvarez casas") → person.
-    by_surname: HashMap<String, usize>,
+    by_surname: FxHashMap<String, usize>,
     pub mentions: Vec<PersonMention>,
     /// Every title with the words it governs ("conseiller adjoint à la sécurité nationale indien").
     pub titles: Vec<Span>,
@@ -92,8 +92,8 @@ pub fn find(doc: &Doc) -> People {
     let phrases: Vec<Phrase> = titles(doc);
     let mut people = People {
         persons: Vec::new(),
-        by_key: HashMap::new(),
-        by_surname: HashMap::new(),
+        by_key: FxHashMap::default(),
+        by_surname: FxHashMap::default(),
         mentions: Vec::new(),
         titles: phrases.iter().map(|p| p.span).collect(),
     };
@@ -122,6 +122,20 @@ pub fn find(doc: &Doc) -> People {
         let c = &candidates[i];
         let sentence_end = doc.sentences[c.sentence].span.end;
         let honorific = honorific_before(doc, c.span.start);
+        let initial = c.span.slice(doc.text).contains('.');
+        // A lone capitalised word is a name only after an honorific ("Mme
+        // Dupont") or as the surname of someone already named.
+        let known_surname = c.words == 1
+            && !people.by_surname.is_empty()
+            && people
+                .by_surname
+                .contains_key(&fold(c.span.slice(doc.text)));
+        let licensed_alone = c.gazetteer.is_some() || honorific.is_some() || known_surname;
+        // Otherwise a full name (or one with an initial) needs a title or a verb.
+        let full = c.words >= 2 || initial;
+        if !licensed_alone && !full {
+            continue; // most lone capitalised words: no need to look around them
+        }
         let before = phrase_before(doc, &phrases, c, &spans);
         let after = if before.is_none() {
             phrase_after(doc, &phrases, &claimed, c, &spans)
@@ -129,17 +143,7 @@ pub fn find(doc: &Doc) -> People {
             None
         };
         let subject = is_subject(doc, c.span.end, sentence_end, &spans);
-        let initial = c.span.slice(doc.text).contains('.');
-        // A lone capitalised word is a name only after an honorific ("Mme
-        // Dupont") or as the surname of someone already named.
-        let known_surname = c.words == 1
-            && people
-                .by_surname
-                .contains_key(&fold(c.span.slice(doc.text)));
-        let licensed = c.gazetteer.is_some()
-            || honorific.is_some()
-            || known_surname
-            || (c.words >= 2 || initial) && (before.is_some() || after.is_some() || subject);
+        let licensed = licensed_alone || before.is_some() || after.is_some() || subject;
         if !licensed {
             continue;
         }
