@@ -133,6 +133,8 @@ struct Lines<'a> {
     /// The current line, its buffer reused.
     line: Vec<u8>,
     number: usize,
+    /// The file starts with a UTF-8 byte order mark, dropped from line 1.
+    bom: bool,
 }
 
 /// Opens `path` for reading its articles.
@@ -166,10 +168,11 @@ impl<'a> Articles<'a> {
             Scan::Whole
         };
         let from = match scan {
-            Scan::Utf8 => From::Lines(Lines {
+            Scan::Utf8 { bom } => From::Lines(Lines {
                 reader: Box::new(open()?),
                 line: Vec::new(),
                 number: 0,
+                bom,
             }),
             Scan::Reject(reason) => {
                 From::Whole(vec![origin.reject(None, reason.into())].into_iter())
@@ -241,6 +244,9 @@ impl Lines<'_> {
                 Ok(_) => self.number += 1,
                 Err(e) => return Some(Err(Error::io(origin.path, e))),
             }
+            if self.number == 1 && self.bom {
+                self.line.drain(..UTF8_BOM.len());
+            }
             // Line ends as `str::lines` sees them, as for a file read whole.
             if self.line.ends_with(b"\n") {
                 self.line.pop();
@@ -274,28 +280,39 @@ impl Iterator for Articles<'_> {
     }
 }
 
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// What a JSON Lines file is, by a first pass over it.
 enum Scan {
-    /// UTF-8 without a BOM, and text: read it line by line.
-    Utf8,
+    /// UTF-8 text, with or without a BOM: read it line by line.
+    Utf8 { bom: bool },
     /// Not text: the whole file is rejected, as [`decode`] would.
     Reject(&'static str),
-    /// A BOM, or bytes that are not UTF-8 (or not a JSON Lines file):
+    /// Another BOM (UTF-16), bytes that are not UTF-8, NUL bytes after a
+    /// UTF-8 BOM (which [`decode`] treats apart), or not a JSON Lines file:
     /// read whole, through [`decode`].
     Whole,
 }
 
 /// The checks [`decode`] makes on a whole file, a line at a time.
 fn scan(mut reader: impl BufRead) -> io::Result<Scan> {
-    let (mut line, mut first) = (Vec::new(), true);
+    let (mut line, mut first, mut bom) = (Vec::new(), true, false);
     let (mut controls, mut chars) = (0, 0);
     while reader.read_until(b'\n', &mut line)? > 0 {
         if first && encoding_rs::Encoding::for_bom(&line).is_some() {
-            return Ok(Scan::Whole);
+            if !line.starts_with(UTF8_BOM) {
+                return Ok(Scan::Whole);
+            }
+            bom = true;
+            line.drain(..UTF8_BOM.len());
         }
         first = false;
         if line.contains(&0) {
-            return Ok(Scan::Reject(NUL_BYTES));
+            return Ok(if bom {
+                Scan::Whole
+            } else {
+                Scan::Reject(NUL_BYTES)
+            });
         }
         let Ok(text) = std::str::from_utf8(&line) else {
             return Ok(Scan::Whole);
@@ -310,7 +327,7 @@ fn scan(mut reader: impl BufRead) -> io::Result<Scan> {
     } else if too_many_controls(controls, chars) {
         Scan::Reject(CONTROL_CHARACTERS)
     } else {
-        Scan::Utf8
+        Scan::Utf8 { bom }
     })
 }
 
@@ -470,8 +487,10 @@ mod tests {
             ),
             ending in proptest::prop_oneof!["", "\n", "\r\n"],
             latin1 in proptest::bool::ANY,
+            bom in proptest::bool::ANY,
         ) {
-            let mut bytes = lines.join("\n").into_bytes();
+            let mut bytes = if bom { UTF8_BOM.to_vec() } else { Vec::new() };
+            bytes.extend(lines.join("\n").into_bytes());
             bytes.extend(ending.as_bytes());
             if latin1 {
                 bytes.push(0xE9);
@@ -486,6 +505,8 @@ mod tests {
         for bytes in [
             format!("{record}\n{record}").into_bytes(),
             format!("\u{feff}{record}\n").into_bytes(),
+            format!("\u{feff}{record}\n\0\n").into_bytes(),
+            "\u{feff}".into(),
             format!("{record}\n\0\n").into_bytes(),
             format!("{record}\n{}\n", "\u{1}".repeat(40)).into_bytes(),
             [record.as_bytes(), b"\n\xe9\n"].concat(),
@@ -493,6 +514,15 @@ mod tests {
         ] {
             same_as_whole(&bytes).unwrap();
         }
+    }
+
+    #[test]
+    fn jsonl_with_a_utf8_bom_is_read_a_line_at_a_time() {
+        let path = Path::new("a.jsonl");
+        let bytes = "\u{feff}{\"text\": \"Le général\"}\n".as_bytes();
+        assert!(matches!(read_bytes(path, bytes).from, From::Lines(_)));
+        let utf16: Vec<u8> = [0xFF, 0xFE, b'{', 0].to_vec();
+        assert!(matches!(read_bytes(path, &utf16).from, From::Whole(_)));
     }
 
     #[test]
