@@ -198,19 +198,19 @@ fn stream(
             // A closed channel means the consumer stopped on an error.
             let send = |batch| tx.send(batch).is_ok();
             for (file, size) in files {
-                let articles = match read::read_file(file) {
+                let mut articles = match read::read_file(file) {
                     Ok(articles) => articles,
                     Err(e) => return send(Err(e)),
                 };
-                // Progress within a file goes by text read; the rest of the
-                // file's size is counted at its end.
+                // Progress within a file goes by the bytes read; the rest of
+                // the file's size is counted at its end.
                 let mut counted = 0;
-                for item in articles {
+                while let Some(item) = articles.next() {
+                    let read = articles.bytes_read().min(*size);
+                    batcher.read(read.saturating_sub(counted));
+                    counted = counted.max(read);
                     match item {
                         Ok(Item::Article(article)) => {
-                            let bytes = (article.text.len() as u64).min(*size - counted);
-                            counted += bytes;
-                            batcher.read(bytes);
                             if let Some(batch) = batcher.push(article) {
                                 if !send(Ok(batch)) {
                                     return false;

@@ -135,6 +135,8 @@ struct Lines<'a> {
     number: usize,
     /// The file starts with a UTF-8 byte order mark, dropped from line 1.
     bom: bool,
+    /// Bytes of the file read so far.
+    bytes: u64,
 }
 
 /// Opens `path` for reading its articles.
@@ -173,6 +175,7 @@ impl<'a> Articles<'a> {
                 line: Vec::new(),
                 number: 0,
                 bom,
+                bytes: 0,
             }),
             Scan::Reject(reason) => {
                 From::Whole(vec![origin.reject(None, reason.into())].into_iter())
@@ -241,7 +244,10 @@ impl Lines<'_> {
             self.line.clear();
             match self.reader.read_until(b'\n', &mut self.line) {
                 Ok(0) => return None,
-                Ok(_) => self.number += 1,
+                Ok(n) => {
+                    self.number += 1;
+                    self.bytes += n as u64;
+                }
                 Err(e) => return Some(Err(Error::io(origin.path, e))),
             }
             if self.number == 1 && self.bom {
@@ -265,6 +271,18 @@ impl Lines<'_> {
             if let Some(item) = item {
                 return Some(Ok(item));
             }
+        }
+    }
+}
+
+impl Articles<'_> {
+    /// Bytes of the file read so far, for progress: a JSON Lines file read
+    /// a line at a time counts its lines; a file read whole counts nothing
+    /// until its end.
+    pub fn bytes_read(&self) -> u64 {
+        match &self.from {
+            From::Lines(lines) => lines.bytes,
+            From::Whole(_) => 0,
         }
     }
 }
@@ -514,6 +532,20 @@ mod tests {
         ] {
             same_as_whole(&bytes).unwrap();
         }
+    }
+
+    #[test]
+    fn progress_counts_the_lines_read() {
+        let path = Path::new("a.jsonl");
+        let first = "{\"text\": \"Le général\"}\n";
+        let bytes = format!("{first}\n{first}");
+        let mut articles = read_bytes(path, bytes.as_bytes());
+        assert_eq!(articles.bytes_read(), 0);
+        articles.next().unwrap().unwrap();
+        assert_eq!(articles.bytes_read(), first.len() as u64);
+        articles.next().unwrap().unwrap();
+        assert!(articles.next().is_none());
+        assert_eq!(articles.bytes_read(), bytes.len() as u64);
     }
 
     #[test]
