@@ -39,8 +39,9 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
     let bytes = content.as_bytes();
     let mut start = 0;
     let mut cuts = Vec::new();
-    // A byte at a time, decoding a character only where it matters: every
-    // sentence end is ASCII but `…`.
+    // On the bytes, from one possible end mark to the next, decoding a
+    // character only where it matters: every sentence end is ASCII but `…`
+    // (whose first byte is 0xE2).
     let mut i = 0;
     while i < bytes.len() {
         // While the sentence is short, nothing happens before an end mark.
