@@ -403,14 +403,21 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
             }
             phrase.span.end = next.span.end;
         }
+        let home = home_default && phrase.country.is_none() && phrase.organization.is_none();
         if !portfolios.is_empty() {
             let names: Vec<&str> = portfolios
                 .iter()
-                .map(|&p| doc.lex.portfolios[p].en.as_str())
+                .map(|&p| {
+                    let portfolio = &doc.lex.portfolios[p];
+                    match &portfolio.home_en {
+                        Some(en) if home => en.as_str(),
+                        _ => portfolio.en.as_str(),
+                    }
+                })
                 .collect();
             phrase.role = format!("{} of {}", phrase.role, names.join(" and "));
         }
-        if home_default && phrase.country.is_none() && phrase.organization.is_none() {
+        if home {
             phrase.country = Some(doc.lex.home);
         }
         out.push(phrase);
@@ -467,7 +474,8 @@ fn honorific_before(doc: &Doc, at: usize) -> Option<usize> {
 fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -> Option<usize> {
     let sentence = doc.sentences[c.sentence].span;
     // "l'ambassadrice d'Égypte au Vietnam, Mme Noha X": the honorific belongs to the name.
-    let name_start = honorific_before(doc, c.span.start).unwrap_or(c.span.start);
+    let honorific = honorific_before(doc, c.span.start);
+    let name_start = honorific.unwrap_or(c.span.start);
     // Phrases are in text order: only those of this sentence before the name.
     let from = phrases.partition_point(|p| p.span.start < sentence.start);
     let to = phrases.partition_point(|p| p.span.start < name_start);
@@ -480,7 +488,17 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
         end: name_start,
     };
     let gap = doc.folded(gap_span);
-    let trimmed = gap.trim_end();
+    let mut trimmed = gap.trim_end();
+    if honorific.is_some() {
+        // "le ministre de la Sécurité publique, le général X": so does its article.
+        if let Some(rest) = ["le", "la"]
+            .iter()
+            .find_map(|a| trimmed.strip_suffix(a))
+            .filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+        {
+            trimmed = rest.trim_end();
+        }
+    }
     let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
     let has_verb = tokens::tokens(gap_span.slice(doc.text))
         .any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));

@@ -81,6 +81,9 @@ pub struct Portfolio {
     pub en: String,
     #[serde(default)]
     pub home_default: bool,
+    /// The English name when the portfolio is the home country's, if the
+    /// home country names it otherwise.
+    pub home_en: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -75,6 +75,9 @@ pub struct Title {
 pub struct Portfolio {
     pub en: String,
     pub home_default: bool,
+    /// The English name when it is the home country's ("Police" written
+    /// alone is Vietnam's Ministry of Public Security).
+    pub home_en: Option<String>,
 }
 
 pub struct Person {
@@ -401,6 +404,7 @@ impl Lexicon {
                 .map(|p| Portfolio {
                     en: p.en.clone(),
                     home_default: p.home_default,
+                    home_en: p.home_en.clone(),
                 })
                 .collect(),
             people: lex_people,

@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use entente::lexicon::Lexicon;
+use entente::pipeline::{process, sha256_hex};
+use entente::read::RawArticle;
+use entente::tables::Processed;
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::Field;
 
@@ -139,4 +143,24 @@ pub fn python() -> &'static Path {
         );
         PathBuf::from(stdout(&o).trim())
     })
+}
+
+/// The built-in lexicon, loaded once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::embedded().unwrap())
+}
+
+/// Cleans, segments and extracts a text as one article.
+pub fn extract(text: String) -> Processed {
+    let digest = sha256_hex(text.as_bytes());
+    let article = RawArticle {
+        source: "test".into(),
+        name: "test".into(),
+        title: String::new(),
+        published: None,
+        lang: "fr".into(),
+        text,
+    };
+    process(article, digest, lexicon())
 }

@@ -7,6 +7,7 @@ mod gen_corpus;
 mod harness;
 mod interop;
 mod notebooks;
+mod participants;
 mod properties;
 mod robustness;
 mod run;

@@ -4,33 +4,10 @@
 
 use std::time::Instant;
 
-use entente::lexicon::Lexicon;
-use entente::pipeline::{process, sha256_hex};
-use entente::read::RawArticle;
 use entente::tables::Processed;
 use proptest::prelude::*;
 
-fn lexicon() -> &'static Lexicon {
-    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    LEX.get_or_init(|| Lexicon::embedded().unwrap())
-}
-
-/// Cleans, segments and extracts a text as one article.
-fn extract(text: String) -> Processed {
-    let digest = sha256_hex(text.as_bytes());
-    process(article(text), digest, lexicon())
-}
-
-fn article(text: String) -> RawArticle {
-    RawArticle {
-        source: "prop".into(),
-        name: "prop".into(),
-        title: String::new(),
-        published: None,
-        lang: "fr".into(),
-        text,
-    }
-}
+use crate::harness::extract;
 
 /// Every span the extraction reports is a valid slice of the text.
 fn assert_spans_valid(p: &Processed) {
