@@ -3,46 +3,51 @@
 
 use crate::harness::extract;
 
-/// (name, role, country, host) of each participant.
-fn people(lead: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+type Person = (String, Option<String>, Option<String>, bool);
+
+/// (name, role, country, host) of each participant of an article whose lead
+/// is `host` receiving the South African police minister.
+fn host_and_guest(host: &str) -> Vec<Person> {
     let text = format!(
-        "Coopération\n\nHanoï (VNA) - {lead}\n\nLes deux parties ont discuté de la lutte contre le terrorisme.\n"
+        "Coopération\n\nHanoï (VNA) - {host} a reçu le 3 mars à Hanoï le ministre sud-africain \
+         de la Police, Thabo Mokoena.\n\nLes deux parties ont discuté de la lutte contre le terrorisme.\n"
     );
-    let p = extract(text);
-    p.extraction
+    extract(text)
+        .extraction
         .participants
         .iter()
         .map(|x| (x.name.clone(), x.role.clone(), x.country.clone(), x.host))
         .collect()
 }
 
-fn person(
-    name: &str,
-    role: &str,
-    country: &str,
-    host: bool,
-) -> (String, Option<String>, Option<String>, bool) {
-    (name.into(), Some(role.into()), Some(country.into()), host)
+/// The host, Vietnam's minister, and the guest, South Africa's.
+fn vietnam_receives_south_africa() -> Vec<Person> {
+    let person = |name: &str, role: &str, country: &str, host| {
+        (name.into(), Some(role.into()), Some(country.into()), host)
+    };
+    vec![
+        person(
+            "Nguyễn Văn An",
+            "Minister of Public Security",
+            "Vietnam",
+            true,
+        ),
+        person("Thabo Mokoena", "Minister of Police", "South Africa", false),
+    ]
 }
 
 #[test]
 fn police_written_alone_is_the_ministry_of_public_security() {
     assert_eq!(
-        people("Le ministre de la Police, Nguyễn Văn An, a reçu le 3 mars à Hanoï le ministre sud-africain de la Police, Thabo Mokoena."),
-        [
-            person("Nguyễn Văn An", "Minister of Public Security", "Vietnam", true),
-            person("Thabo Mokoena", "Minister of Police", "South Africa", false),
-        ]
+        host_and_guest("Le ministre de la Police, Nguyễn Văn An,"),
+        vietnam_receives_south_africa()
     );
 }
 
 #[test]
 fn a_rank_and_its_article_between_title_and_name_keep_the_title() {
     assert_eq!(
-        people("Le ministre de la Sécurité publique, le général Nguyễn Văn An, a reçu le 3 mars à Hanoï le ministre sud-africain de la Police, Thabo Mokoena."),
-        [
-            person("Nguyễn Văn An", "Minister of Public Security", "Vietnam", true),
-            person("Thabo Mokoena", "Minister of Police", "South Africa", false),
-        ]
+        host_and_guest("Le ministre de la Sécurité publique, le général Nguyễn Văn An,"),
+        vietnam_receives_south_africa()
     );
 }
