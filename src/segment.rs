@@ -40,17 +40,13 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
     let mut start = 0;
     let mut cuts = Vec::new();
     // On the bytes, from one possible end mark to the next, decoding a
-    // character only where it matters: every sentence end is ASCII but `…`
-    // (whose first byte is 0xE2).
+    // character only where it matters: every sentence end is ASCII but `…`.
     let mut i = 0;
     while i < bytes.len() {
         // While the sentence is short, nothing happens before an end mark.
         let short_until = (start + MAX_SENTENCE).min(bytes.len());
         if i < short_until {
-            match bytes[i..short_until]
-                .iter()
-                .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-            {
+            match bytes[i..short_until].iter().position(|&b| may_end(b)) {
                 Some(k) => i += k,
                 None => {
                     i = (short_until..=bytes.len())
@@ -71,11 +67,7 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
         }
         let at = i;
         i += width;
-        let end_mark = match lead {
-            b'.' | b'!' | b'?' => true,
-            0xE2 => content[at..].starts_with('…'),
-            _ => false,
-        };
+        let end_mark = may_end(lead) && (lead != 0xE2 || content[at..].starts_with('…'));
         if !end_mark || !content[i..].starts_with(char::is_whitespace) {
             continue;
         }
@@ -105,6 +97,12 @@ fn starts_sentence(following: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit() || "«\"“(–—-".contains(f))
+}
+
+/// A byte that may open a sentence end: `.`, `!`, `?`, or the first byte of
+/// `…` (and of other characters from U+2000 to U+2FFF).
+fn may_end(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | 0xE2)
 }
 
 /// The length in bytes of the UTF-8 character starting with `lead`.
