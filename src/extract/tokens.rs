@@ -11,9 +11,15 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::fold;
 
-/// A token: its byte offset in the text, and the token itself.
+/// The tokens of `text`: each with its byte offset, and the token itself.
 pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
+    tokens_from(text, 0)
+}
+
+/// The tokens from `from` on, which is a token's end or a place outside any
+/// token.
+fn tokens_from(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = from;
     std::iter::from_fn(move || {
         let (start, token) = next(text, at)?;
         at = start + token.len();
@@ -196,11 +202,7 @@ mod tests {
             let from = all.iter().map(|&(s, t)| s + t.len()).find(|&e| e >= from).unwrap_or(0);
             let after: Vec<(usize, &str)> = all.iter().copied().filter(|&(s, _)| s >= from).collect();
             let resumed: Vec<(usize, &str)> = match skip_to_capital(&text, from) {
-                Some(mut at) => std::iter::from_fn(|| {
-                    let (s, t) = next(&text, at)?;
-                    at = s + t.len();
-                    Some((s, t))
-                }).collect(),
+                Some(at) => tokens_from(&text, at).collect(),
                 None => Vec::new(),
             };
             let dropped = after.len() - resumed.len();
