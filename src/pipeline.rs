@@ -207,8 +207,8 @@ fn stream(
                 let mut counted = 0;
                 while let Some(item) = articles.next() {
                     let read = articles.bytes_read().min(*size);
-                    batcher.read(read.saturating_sub(counted));
-                    counted = counted.max(read);
+                    batcher.read(read - counted);
+                    counted = read;
                     match item {
                         Ok(Item::Article(article)) => {
                             if let Some(batch) = batcher.push(article) {
