@@ -242,7 +242,7 @@ impl Lines<'_> {
     fn next(&mut self, origin: &Origin) -> Option<Result<Item, Error>> {
         loop {
             self.line.clear();
-            match self.reader.read_until(b'\n', &mut self.line) {
+            match read_line(&mut self.reader, &mut self.line) {
                 Ok(0) => return None,
                 Ok(n) => {
                     self.number += 1;
@@ -300,6 +300,29 @@ impl Iterator for Articles<'_> {
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// `BufRead::read_until(b'\n', line)`, with the memchr crate's vectorised
+/// search: std's portable one was 2% of a run's time, reading each line twice.
+fn read_line<R: BufRead + ?Sized>(reader: &mut R, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let (used, done) = match memchr::memchr(b'\n', available) {
+            Some(i) => (i + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        line.extend_from_slice(&available[..used]);
+        reader.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
+    }
+}
+
 /// What a JSON Lines file is, by a first pass over it.
 enum Scan {
     /// UTF-8 text, with or without a BOM: read it line by line.
@@ -316,7 +339,7 @@ enum Scan {
 fn scan(mut reader: impl BufRead) -> io::Result<Scan> {
     let (mut line, mut first, mut bom) = (Vec::new(), true, false);
     let (mut controls, mut chars) = (0, 0);
-    while reader.read_until(b'\n', &mut line)? > 0 {
+    while read_line(&mut reader, &mut line)? > 0 {
         if first && encoding_rs::Encoding::for_bom(&line).is_some() {
             if !line.starts_with(UTF8_BOM) {
                 return Ok(Scan::Whole);
@@ -514,6 +537,26 @@ mod tests {
                 bytes.push(0xE9);
             }
             same_as_whole(&bytes)?;
+        }
+
+        #[test]
+        fn read_line_reads_what_read_until_reads(
+            bytes in proptest::collection::vec(proptest::prop_oneof![proptest::num::u8::ANY, proptest::strategy::Just(b'\n')], 0..64),
+            capacity in 1..8usize,
+        ) {
+            let mut ours = BufReader::with_capacity(capacity, bytes.as_slice());
+            let mut std = bytes.as_slice();
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            loop {
+                let n = read_line(&mut ours, &mut a).unwrap();
+                proptest::prop_assert_eq!(n, std.read_until(b'\n', &mut b).unwrap());
+                proptest::prop_assert_eq!(&a, &b);
+                if n == 0 {
+                    break;
+                }
+                a.clear();
+                b.clear();
+            }
         }
     }
 
