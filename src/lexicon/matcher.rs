@@ -133,13 +133,7 @@ impl Matcher {
         while let Some(&byte) = bytes.get(next) {
             let at = next;
             let word_start = !after_word && self.first_bytes[usize::from(byte)];
-            // ASCII a byte at a time; other characters decoded.
-            (after_word, next) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric(), at + 1)
-            } else {
-                let c = text[at..].chars().next().expect("at is a char boundary");
-                (is_word_char(c), at + c.len_utf8())
-            };
+            (after_word, next) = char_at(text, at);
             if !word_start {
                 continue;
             }
@@ -203,8 +197,107 @@ pub fn select(mut all: Vec<Mention<'_>>) -> Vec<Mention<'_>> {
     out
 }
 
-fn word_end(text: &str, from: usize) -> usize {
-    text[from..]
-        .find(|c: char| !is_word_char(c))
-        .map_or(text.len(), |i| from + i)
+/// Whether the character at byte `at` is a word character, and where the
+/// next one starts: ASCII a byte at a time, other characters decoded.
+#[inline]
+fn char_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        (byte.is_ascii_alphanumeric(), at + 1)
+    } else {
+        let c = text[at..].chars().next().expect("at is a char boundary");
+        (is_word_char(c), at + c.len_utf8())
+    }
+}
+
+/// The end of the word going on at `from` (`from` itself after its last character).
+fn word_end(text: &str, mut from: usize) -> usize {
+    while from < text.len() {
+        match char_at(text, from) {
+            (true, next) => from = next,
+            (false, _) => break,
+        }
+    }
+    from
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// (form as written, what it stands for): a one-word stem, multi-word
+    /// forms sharing a first word, a form inside another, one with a
+    /// hyphen, one with an accent, one starting with a non-word character.
+    const FORMS: [(&str, usize); 8] = [
+        ("extradition*", 0),
+        ("la Russie", 1),
+        ("la Haye", 2),
+        ("Russie", 3),
+        ("e-gouvernement", 4),
+        ("Hà Nội", 5),
+        ("cyber*", 6),
+        ("-x", 7),
+    ];
+
+    fn matcher() -> Matcher {
+        let mut builder = Builder::default();
+        for (form, i) in FORMS {
+            builder.add(form, Entity::Person(i)).unwrap();
+        }
+        builder.build()
+    }
+
+    /// Every form at every place it matches, tried one by one.
+    fn naive(text: &str) -> Vec<(usize, usize, Entity)> {
+        let mut all = Vec::new();
+        for (form, i) in FORMS {
+            let (stem, prefix) = match form.strip_suffix('*') {
+                Some(stem) => (fold(stem), true),
+                None => (fold(form), false),
+            };
+            for (start, _) in text.match_indices(&stem) {
+                let end = start + stem.len();
+                let end = if prefix { word_end(text, end) } else { end };
+                if at_word_boundaries(text, start, end) {
+                    all.push((start, end, Entity::Person(i)));
+                }
+            }
+        }
+        all.sort();
+        all
+    }
+
+    fn found(matcher: &Matcher, text: &str) -> Vec<(usize, usize, Entity)> {
+        let mut all: Vec<_> = matcher
+            .find(text)
+            .iter()
+            .flat_map(|m| m.what.iter().map(|&w| (m.start, m.end, w)))
+            .collect();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn finds_what_trying_every_form_finds() {
+        let matcher = matcher();
+        let text = "la russie, la haye et russie; extraditions, l'extradition \
+                    et non-extradition; e-gouvernement, ha noi, cybercrime, -x";
+        assert_eq!(found(&matcher, text), naive(text));
+        assert_eq!(found(&matcher, text).len(), 11);
+    }
+
+    proptest! {
+        #[test]
+        fn finds_what_trying_every_form_finds_in_any_text(
+            words in prop::collection::vec(
+                "la|russie|haye|extradition|extraditions|e|gouvernement|ha|noi|cyber|x|lar|russ|ø",
+                0..12,
+            ),
+            seps in prop::collection::vec("[ ,'-]|é", 12),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [w.as_str(), s]).collect();
+            prop_assert_eq!(found(&matcher(), &text), naive(&text));
+        }
+    }
 }
