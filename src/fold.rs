@@ -188,6 +188,19 @@ pub fn is_latin_letter(c: char) -> bool {
     matches!(c, 'À'..='ɏ' | '\u{1E00}'..='\u{1EFF}') && c != '×' && c != '÷'
 }
 
+/// The bytes for which `pred` holds, counted 128 at a time in `u8` lanes:
+/// the compiler vectorises that 16 bytes per instruction, where a `usize`
+/// count (`filter().count()`) goes 4 at a time.
+pub fn count_bytes(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    bytes
+        .chunks(128)
+        .map(|chunk| {
+            let n: u8 = chunk.iter().map(|&b| u8::from(pred(b))).sum();
+            usize::from(n)
+        })
+        .sum()
+}
+
 /// True when `text[start..end]` is delimited by non-word characters on both sides.
 pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::fold::count_bytes;
 
 /// An article as read, before any cleaning.
 #[derive(Debug, Clone, PartialEq)]
@@ -432,11 +433,10 @@ fn too_many_controls(controls: usize, chars: usize) -> bool {
 fn control_count(text: &str) -> (usize, usize) {
     // Separate simple counts, which the compiler vectorises.
     let bytes = text.as_bytes();
-    let chars = bytes.len() - bytes.iter().filter(|&&b| b & 0xC0 == 0x80).count();
-    let c0 = bytes
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c) || b == 0x7f)
-        .count();
+    let chars = count_bytes(bytes, |b| (b as i8) >= -0x40);
+    let c0 = count_bytes(bytes, |b| {
+        b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c) || b == 0x7f
+    });
     let c1 = if bytes.contains(&0xC2) {
         bytes
             .windows(2)

@@ -8,7 +8,7 @@ use polars::prelude::*;
 
 use crate::extract::dates::PartialDate;
 use crate::extract::Extraction;
-use crate::fold::ascii_name;
+use crate::fold::{ascii_name, count_bytes};
 use crate::read::Reject;
 
 /// One article after extraction.
@@ -79,8 +79,9 @@ impl<'t> CharIndex<'t> {
     }
 }
 
+/// The bytes that start a character: all but UTF-8 continuation bytes.
 fn char_starts(bytes: &[u8]) -> u32 {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32
+    count_bytes(bytes, |b| (b as i8) >= -0x40) as u32
 }
 
 fn days(date: NaiveDate) -> i32 {
@@ -379,5 +380,12 @@ mod tests {
         assert_eq!(idx.at(600), 300);
         assert_eq!(idx.at(602), 302);
         assert_eq!(idx.at(text.len()), 303);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn char_starts_counts_the_characters_of_any_text(text in "\\PC{0,400}") {
+            proptest::prop_assert_eq!(char_starts(text.as_bytes()) as usize, text.chars().count());
+        }
     }
 }
