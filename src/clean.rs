@@ -81,10 +81,13 @@ pub fn clean(text: &str, folded: &Folded, noise: &Noise) -> Cleaned {
 
 /// Non-empty lines, trimmed, as spans.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    // The memchr crate's search: std's `split_inclusive('\n')` is a portable one.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
     let mut at = 0;
-    text.split_inclusive('\n').filter_map(move |raw| {
+    ends.chain([text.len()]).filter_map(move |end| {
         let start = at;
-        at += raw.len();
+        at = end;
+        let raw = &text[start..end];
         let trimmed_start = raw.len() - raw.trim_start().len();
         let body = raw.trim();
         (!body.is_empty()).then(|| Span {
@@ -216,5 +219,16 @@ mod tests {
             body("T\nLe NSC (Inde) - suite."),
             ["Le NSC (Inde) - suite."]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_are_the_trimmed_non_empty_lines_in_order(text in "[a\n\r é\t]{0,40}") {
+            let spans: Vec<Span> = lines(&text).collect();
+            let got: Vec<&str> = spans.iter().map(|s| s.slice(&text)).collect();
+            let want: Vec<&str> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert!(spans.windows(2).all(|w| w[0].end < w[1].start));
+        }
     }
 }

@@ -33,7 +33,7 @@ impl Folded {
                 .unwrap_or(original.len() - at);
             if run > 0 {
                 let ascii = &original[at..at + run];
-                if ascii.contains('`') {
+                if memchr::memchr(b'`', ascii.as_bytes()).is_some() {
                     text.extend(ascii.chars().map(fold_ascii));
                 } else {
                     let from = text.len();
