@@ -507,9 +507,11 @@ pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
     );
     let mut rejects = Vec::new();
     let (mut read, mut new) = (0, 0);
-    // Tables are built and written on a thread of their own, one batch behind
-    // extraction, so that neither waits for the other.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(0);
+    // Tables are built and written on a thread of their own, behind
+    // extraction, with room for one batch waiting: without it, extraction
+    // stalled whenever the writer took longer on a batch (100k articles:
+    // 3.70 -> 3.52 s, for 6 MB more peak RSS; none at 10k).
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
     let (streamed, sunk) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || {
             let mut sink = sink;
