@@ -201,6 +201,11 @@ pub fn count_bytes(bytes: &[u8], pred: impl Fn(u8) -> bool) -> usize {
         .sum()
 }
 
+/// The characters starting in `bytes`: all but UTF-8 continuation bytes.
+pub fn char_starts(bytes: &[u8]) -> usize {
+    count_bytes(bytes, |b| (b as i8) >= -0x40)
+}
+
 /// True when `text[start..end]` is delimited by non-word characters on both sides.
 pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -211,6 +216,13 @@ pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn char_starts_counts_the_characters_of_any_text(text in "\\PC{0,400}") {
+            proptest::prop_assert_eq!(char_starts(text.as_bytes()), text.chars().count());
+        }
+    }
 
     #[test]
     fn folds_accents_case_and_typography() {

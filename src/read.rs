@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::fold::count_bytes;
+use crate::fold::{char_starts, count_bytes};
 
 /// An article as read, before any cleaning.
 #[derive(Debug, Clone, PartialEq)]
@@ -434,7 +434,7 @@ fn too_many_controls(controls: usize, chars: usize) -> bool {
 fn control_count(text: &str) -> (usize, usize) {
     // Separate simple counts, which the compiler vectorises.
     let bytes = text.as_bytes();
-    let chars = count_bytes(bytes, |b| (b as i8) >= -0x40);
+    let chars = char_starts(bytes);
     let c0 = count_bytes(bytes, |b| {
         b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c) || b == 0x7f
     });
