@@ -74,6 +74,7 @@ struct TextFile {
     captions: Vec<String>,
     themes_paragraphs: Vec<String>,
     filler_paragraphs: Vec<String>,
+    fillers_per_meeting: (usize, usize),
     credits: Vec<String>,
     teasers: Vec<(String, String)>,
     teaser_places: Vec<String>,
@@ -445,6 +446,7 @@ pub struct Generator {
     captions: Vec<Template>,
     themes_paragraphs: Vec<Template>,
     filler_paragraphs: Vec<Template>,
+    fillers_per_meeting: (usize, usize),
     credits: Vec<String>,
     teasers: Vec<(Template, Template)>,
     teaser_places: Vec<String>,
@@ -490,6 +492,10 @@ fn compile(file: TemplatesFile, lex: &Lexicon) -> Result<Generator, String> {
     }
     if c.years.0 > c.years.1 {
         return Err(format!("years: {} is after {}", c.years.0, c.years.1));
+    }
+    let (low, high) = t.fillers_per_meeting;
+    if low > high {
+        return Err(format!("fillers_per_meeting: {low} is more than {high}"));
     }
     let n = &names;
     for (key, list) in [
@@ -786,6 +792,7 @@ fn compile(file: TemplatesFile, lex: &Lexicon) -> Result<Generator, String> {
         captions,
         themes_paragraphs,
         filler_paragraphs,
+        fillers_per_meeting: t.fillers_per_meeting,
         credits: t.credits,
         teasers,
         teaser_places: t.teaser_places,
@@ -1241,7 +1248,8 @@ impl Generator {
                 themes.len()
             };
             let mut paragraphs: Vec<&Template> = Vec::new();
-            for _ in 0..rng.usize(1..=3) {
+            let (low, high) = self.fillers_per_meeting;
+            for _ in 0..rng.usize(low..=high) {
                 paragraphs.push(pick(rng, &self.filler_paragraphs));
             }
             let theme_parts: Vec<&[usize]> = if split < themes.len() {
@@ -1616,6 +1624,40 @@ mod tests {
             1,
         ));
         assert!(e.contains("cybersecurity"), "{e}");
+    }
+
+    #[test]
+    fn an_empty_range_of_fillers_is_rejected() {
+        let e = error_of(&EMBEDDED.replacen(
+            "fillers_per_meeting = [3, 7]",
+            "fillers_per_meeting = [4, 2]",
+            1,
+        ));
+        assert!(e.contains("fillers_per_meeting: 4 is more than 2"), "{e}");
+    }
+
+    /// Throughput in MB/s depends on how long articles are, so generated
+    /// ones must be about as long as the real ones in `seeds/` (median).
+    #[test]
+    fn articles_are_about_as_long_as_the_seeds() {
+        fn median(mut v: Vec<usize>) -> usize {
+            v.sort_unstable();
+            v[v.len() / 2]
+        }
+        let seeds_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let seeds = std::fs::read_dir(seeds_dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap().len())
+            .collect();
+        let g = Generator::embedded(&lex()).unwrap();
+        let generated = (0..400).map(|i| g.article(1, i).text.len()).collect();
+        let (seeds, generated) = (median(seeds), median(generated));
+        assert!(
+            seeds / 2 <= generated && generated <= seeds * 3 / 2,
+            "median length: generated {generated} bytes, seeds {seeds}"
+        );
     }
 
     #[test]
