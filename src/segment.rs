@@ -41,13 +41,14 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
     let mut cuts = Vec::new();
     // On the bytes, from one possible end mark to the next, decoding a
     // character only where it matters: every sentence end is ASCII but `…`.
+    let mut marks = Marks::new(bytes);
     let mut i = 0;
     while i < bytes.len() {
         // While the sentence is short, nothing happens before an end mark.
         let short_until = (start + MAX_SENTENCE).min(bytes.len());
         if i < short_until {
-            match bytes[i..short_until].iter().position(|&b| may_end(b)) {
-                Some(k) => i += k,
+            match marks.next(i).filter(|&m| m < short_until) {
+                Some(m) => i = m,
                 None => {
                     i = (short_until..=bytes.len())
                         .find(|&at| content.is_char_boundary(at))
@@ -97,6 +98,33 @@ fn starts_sentence(following: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit() || "«\"“(–—-".contains(f))
+}
+
+/// The bytes that may open a sentence end, found with memchr's vector
+/// searches: `.`, `!` and `?` in one, the lead byte of `…` in another.
+struct Marks<'a> {
+    ascii: std::iter::Peekable<memchr::Memchr3<'a>>,
+    ellipsis: std::iter::Peekable<memchr::Memchr<'a>>,
+}
+
+impl<'a> Marks<'a> {
+    fn new(bytes: &'a [u8]) -> Marks<'a> {
+        Marks {
+            ascii: memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable(),
+            ellipsis: memchr::memchr_iter(0xE2, bytes).peekable(),
+        }
+    }
+
+    /// The first mark at or after `from`; `from` never goes back, so each
+    /// search runs over the paragraph once.
+    fn next(&mut self, from: usize) -> Option<usize> {
+        while self.ascii.next_if(|&at| at < from).is_some() {}
+        while self.ellipsis.next_if(|&at| at < from).is_some() {}
+        match (self.ascii.peek(), self.ellipsis.peek()) {
+            (Some(&a), Some(&e)) => Some(a.min(e)),
+            (a, e) => a.or(e).copied(),
+        }
+    }
 }
 
 /// A byte that may open a sentence end: `.`, `!`, `?`, or the first byte of
