@@ -388,7 +388,12 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
                 home_default |= doc.lex.portfolios[p].home_default;
                 portfolios.push(p);
             } else if let Some(Entity::Country(c)) = next.get(|e| matches!(e, Entity::Country(_))) {
-                phrase.country.get_or_insert(c);
+                // "le représentant de l'ONUDC au Vietnam": after an
+                // organisation, "au" names where its envoy is posted.
+                let posted = phrase.organization.is_some() && matches!(gap.trim(), "au" | "aux");
+                if !posted {
+                    phrase.country.get_or_insert(c);
+                }
             } else if let Some(Entity::Organization(o)) =
                 next.get(|e| matches!(e, Entity::Organization(_)))
             {

@@ -51,3 +51,25 @@ fn a_rank_and_its_article_between_title_and_name_keep_the_title() {
         vietnam_receives_south_africa()
     );
 }
+
+/// "au Vietnam" after an organisation is where its envoy is posted: the
+/// envoy has no country, and the meeting is with the organisation.
+#[test]
+fn an_organisation_envoy_posted_in_the_home_country_is_no_home_official() {
+    let text = "Coopération\n\nLe général Nguyễn Văn An, vice-ministre de la Sécurité publique, \
+                a reçu le 8 décembre à Hanoï le représentant de l'ONUDC au Vietnam, Arman Kowalski.\n"
+        .to_string();
+    let extraction = extract(text).extraction;
+    let partners: Vec<&str> = extraction
+        .meetings
+        .iter()
+        .map(|m| m.partner.as_str())
+        .collect();
+    assert_eq!(partners, ["UNODC"]);
+    let guest = extraction
+        .participants
+        .iter()
+        .find(|p| p.name == "Arman Kowalski")
+        .expect("the envoy takes part");
+    assert_eq!((guest.country.as_deref(), guest.host), (None, false));
+}
