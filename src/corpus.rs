@@ -1581,6 +1581,11 @@ mod tests {
         }
     }
 
+    /// The error for the embedded templates with `from` written as `to`.
+    fn error_with(from: &str, to: &str) -> String {
+        error_of(&EMBEDDED.replacen(from, to, 1))
+    }
+
     #[test]
     fn embedded_templates_load() {
         Generator::embedded(&lex()).unwrap();
@@ -1598,7 +1603,7 @@ mod tests {
 
     #[test]
     fn unknown_key_and_syntax_errors_name_the_file() {
-        let e = error_of(&EMBEDDED.replacen("credits =", "credit =", 1));
+        let e = error_with("credits =", "credit =");
         assert!(
             e.contains("t.toml: invalid corpus templates") && e.contains("credit"),
             "{e}"
@@ -1609,31 +1614,34 @@ mod tests {
     }
 
     #[test]
-    fn unknown_partner_and_wrong_theme_phrase_are_rejected() {
-        let e = error_of(&EMBEDDED.replacen("[\"Russia\", \"la\"]", "[\"Ruritania\", \"la\"]", 1));
-        assert!(e.contains("unknown country \"Ruritania\""), "{e}");
-        let e = error_of(&EMBEDDED.replacen(
-            "maritime_security = [\"la sécurité maritime\"]",
-            "maritime_security = [\"la lutte contre le terrorisme\"]",
-            1,
-        ));
-        assert!(e.contains("themes.maritime_security"), "{e}");
-        let e = error_of(&EMBEDDED.replacen(
-            "Les deux parties ont échangé leurs points de vue",
-            "Les deux parties ont parlé de cybersécurité",
-            1,
-        ));
-        assert!(e.contains("cybersecurity"), "{e}");
-    }
-
-    #[test]
-    fn an_empty_range_of_fillers_is_rejected() {
-        let e = error_of(&EMBEDDED.replacen(
-            "fillers_per_meeting = [3, 7]",
-            "fillers_per_meeting = [4, 2]",
-            1,
-        ));
-        assert!(e.contains("fillers_per_meeting: 4 is more than 2"), "{e}");
+    fn unknown_partner_wrong_theme_phrase_and_empty_range_are_rejected() {
+        // (written, instead, what the error says)
+        let cases = [
+            (
+                "[\"Russia\", \"la\"]",
+                "[\"Ruritania\", \"la\"]",
+                "unknown country \"Ruritania\"",
+            ),
+            (
+                "maritime_security = [\"la sécurité maritime\"]",
+                "maritime_security = [\"la lutte contre le terrorisme\"]",
+                "themes.maritime_security",
+            ),
+            (
+                "Les deux parties ont échangé leurs points de vue",
+                "Les deux parties ont parlé de cybersécurité",
+                "cybersecurity",
+            ),
+            (
+                "fillers_per_meeting = [3, 7]",
+                "fillers_per_meeting = [4, 2]",
+                "fillers_per_meeting: 4 is more than 2",
+            ),
+        ];
+        for (from, to, fault) in cases {
+            let e = error_with(from, to);
+            assert!(e.contains(fault), "{e}");
+        }
     }
 
     /// Throughput in MB/s depends on how long articles are, so generated
