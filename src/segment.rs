@@ -68,7 +68,7 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
         }
         let at = i;
         i += width;
-        let end_mark = may_end(lead) && (lead != 0xE2 || content[at..].starts_with('…'));
+        let end_mark = may_end(lead) && (lead != ELLIPSIS_LEAD || content[at..].starts_with('…'));
         if !end_mark || !content[i..].starts_with(char::is_whitespace) {
             continue;
         }
@@ -100,8 +100,13 @@ fn starts_sentence(following: &str) -> bool {
         .is_some_and(|f| f.is_uppercase() || f.is_ascii_digit() || "«\"“(–—-".contains(f))
 }
 
-/// The bytes that may open a sentence end, found with memchr's vector
-/// searches: `.`, `!` and `?` in one, the lead byte of `…` in another.
+/// The ASCII sentence ends.
+const END_MARKS: [u8; 3] = [b'.', b'!', b'?'];
+/// The first byte of `…` (and of other characters from U+2000 to U+2FFF).
+const ELLIPSIS_LEAD: u8 = 0xE2;
+
+/// The bytes that may open a sentence end (`may_end`), found with memchr's
+/// vector searches: the ASCII ends in one, the lead byte of `…` in another.
 struct Marks<'a> {
     ascii: std::iter::Peekable<memchr::Memchr3<'a>>,
     ellipsis: std::iter::Peekable<memchr::Memchr<'a>>,
@@ -109,9 +114,10 @@ struct Marks<'a> {
 
 impl<'a> Marks<'a> {
     fn new(bytes: &'a [u8]) -> Marks<'a> {
+        let [a, b, c] = END_MARKS;
         Marks {
-            ascii: memchr::memchr3_iter(b'.', b'!', b'?', bytes).peekable(),
-            ellipsis: memchr::memchr_iter(0xE2, bytes).peekable(),
+            ascii: memchr::memchr3_iter(a, b, c, bytes).peekable(),
+            ellipsis: memchr::memchr_iter(ELLIPSIS_LEAD, bytes).peekable(),
         }
     }
 
@@ -127,10 +133,9 @@ impl<'a> Marks<'a> {
     }
 }
 
-/// A byte that may open a sentence end: `.`, `!`, `?`, or the first byte of
-/// `…` (and of other characters from U+2000 to U+2FFF).
+/// A byte that may open a sentence end: an ASCII end or the lead byte of `…`.
 fn may_end(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | 0xE2)
+    END_MARKS.contains(&b) || b == ELLIPSIS_LEAD
 }
 
 /// The length in bytes of the UTF-8 character starting with `lead`.
