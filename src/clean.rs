@@ -42,15 +42,18 @@ impl Cleaned {
     }
 }
 
-/// `folded` is `text` folded.
-pub fn clean(text: &str, folded: &Folded, noise: &Noise) -> Cleaned {
+/// `folded` is `text` folded; `title_in_text` says whether the first line is
+/// the title (a JSON Lines record's text is often the body alone).
+pub fn clean(text: &str, folded: &Folded, noise: &Noise, title_in_text: bool) -> Cleaned {
     let mut title = None;
+    let mut title_pending = title_in_text;
     let mut body: Vec<Span> = Vec::new();
     let mut dateline = None;
     let mut seen = FxHashSet::default();
     for line in lines(text) {
         let folded = folded.of(line.start, line.end);
-        if title.is_none() {
+        if title_pending {
+            title_pending = false;
             title = Some(line);
             seen.insert(folded);
             continue;
@@ -189,7 +192,7 @@ mod tests {
 
     fn body(text: &str) -> Vec<String> {
         let lex = Lexicon::embedded().unwrap();
-        clean(text, &Folded::new(text), &lex.noise)
+        clean(text, &Folded::new(text), &lex.noise, true)
             .body
             .iter()
             .map(|s| s.slice(text).to_string())
@@ -207,7 +210,7 @@ mod tests {
     fn strips_dateline_and_keeps_offsets() {
         let lex = Lexicon::embedded().unwrap();
         let text = "Titre\nHanoï (VNA) – Le général a reçu son homologue.";
-        let c = clean(text, &Folded::new(text), &lex.noise);
+        let c = clean(text, &Folded::new(text), &lex.noise, true);
         assert_eq!(c.dateline.unwrap().slice(text), "Hanoï");
         assert_eq!(c.body[0].slice(text), "Le général a reçu son homologue.");
         assert_eq!(c.title.unwrap().slice(text), "Titre");

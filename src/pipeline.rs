@@ -42,7 +42,7 @@ pub struct Summary {
 /// Cleans, segments and extracts one article whose SHA-256 is `digest`.
 pub fn process(raw: RawArticle, digest: String, lex: &Lexicon) -> Processed {
     let folded = Folded::new(&raw.text);
-    let cleaned = clean::clean(&raw.text, &folded, &lex.noise);
+    let cleaned = clean::clean(&raw.text, &folded, &lex.noise, raw.title_in_text);
     let sentences = segment::segment(&raw.text, &cleaned);
     let extraction = extract::extract(&raw.text, folded, &cleaned, sentences, lex, raw.published);
     Processed {
@@ -51,6 +51,7 @@ pub fn process(raw: RawArticle, digest: String, lex: &Lexicon) -> Processed {
         content_sha256: digest,
         source: raw.source,
         name: raw.name,
+        url: raw.url,
         title: raw.title,
         published: raw.published,
         lang: raw.lang,
@@ -677,7 +678,9 @@ mod tests {
         RawArticle {
             source: String::new(),
             name: String::new(),
+            url: None,
             title: String::new(),
+            title_in_text: true,
             published: None,
             lang: "fr".into(),
             text: "x".repeat(bytes),

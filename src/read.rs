@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::error::Error;
-use crate::fold::{char_starts, count_bytes};
+use crate::fold::{char_starts, count_bytes, fold};
 
 /// An article as read, before any cleaning.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +21,13 @@ pub struct RawArticle {
     pub source: String,
     /// Short name used to match gold files: the file name, or the record id.
     pub name: String,
+    /// The record's `url`, if it has one.
+    pub url: Option<String>,
     pub title: String,
+    /// Whether `text` starts with the title line: always for a `.txt` file;
+    /// for a JSON Lines record only when it has no `title` or its text
+    /// repeats it (a crawler's `text` is usually the body alone).
+    pub title_in_text: bool,
     pub published: Option<NaiveDate>,
     pub lang: String,
     pub text: String,
@@ -229,7 +235,9 @@ impl Origin<'_> {
             vec![Item::Article(RawArticle {
                 source: self.source.clone(),
                 name: self.name.clone(),
+                url: None,
                 title: first_line(&text).to_string(),
+                title_in_text: true,
                 published: None,
                 lang: "fr".into(),
                 text,
@@ -463,14 +471,21 @@ fn parse_record(line: &str, file_name: &str, line_no: usize) -> Result<RawArticl
         .id
         .clone()
         .unwrap_or_else(|| format!("{file_name}:{line_no}"));
+    let title_in_text = record
+        .title
+        .as_deref()
+        .is_none_or(|t| fold(t.trim()) == fold(first_line(&text)));
     Ok(RawArticle {
         source: record
             .url
+            .clone()
             .unwrap_or_else(|| format!("{file_name}:{line_no}")),
         name,
+        url: record.url,
         title: record
             .title
             .unwrap_or_else(|| first_line(&text).to_string()),
+        title_in_text,
         published,
         lang: record.lang.unwrap_or_else(|| "fr".into()),
         text,

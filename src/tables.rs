@@ -17,6 +17,7 @@ pub struct Processed {
     pub content_sha256: String,
     pub source: String,
     pub name: String,
+    pub url: Option<String>,
     pub title: String,
     pub published: Option<NaiveDate>,
     pub lang: String,
@@ -116,6 +117,14 @@ fn articles(processed: &[Processed], chars: &[CharIndex]) -> PolarsResult<DataFr
         vec![
             col("article_id", &|p| &p.article_id),
             col("source", &|p| &p.source),
+            col("record_id", &|p| &p.name),
+            Column::new(
+                "url".into(),
+                processed
+                    .iter()
+                    .map(|p| p.url.as_deref())
+                    .collect::<Vec<_>>(),
+            ),
             col("title", &|p| &p.title),
             date_column(
                 "published",
@@ -134,7 +143,6 @@ fn articles(processed: &[Processed], chars: &[CharIndex]) -> PolarsResult<DataFr
                     .collect::<Vec<_>>(),
             ),
             col("content_sha256", &|p| &p.content_sha256),
-            col("name", &|p| &p.name),
             col("text", &|p| &p.text),
         ],
     )

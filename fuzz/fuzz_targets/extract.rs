@@ -12,7 +12,9 @@ fuzz_target!(|text: &str| {
     process_and_check(RawArticle {
         source: "fuzz".into(),
         name: "fuzz".into(),
+        url: None,
         title: String::new(),
+        title_in_text: true,
         // A publication date, so that dates without a year get one.
         published: NaiveDate::from_ymd_opt(2025, 6, 15),
         lang: "fr".into(),

@@ -19,7 +19,8 @@ import polars as pl
 # SPEC columns per table; "?" marks a nullable column. Extra columns are ignored.
 SPEC = {
     "articles": {
-        "article_id": "str", "source": "str", "title": "str", "published": "date?",
+        "article_id": "str", "source": "str", "record_id": "str", "url": "str?",
+        "title": "str", "published": "date?",
         "lang": "str", "text_chars": "i64", "body_chars": "i64", "content_sha256": "str",
     },
     "meetings": {

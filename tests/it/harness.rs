@@ -157,7 +157,9 @@ pub fn extract(text: String) -> Processed {
     let article = RawArticle {
         source: "test".into(),
         name: "test".into(),
+        url: None,
         title: String::new(),
+        title_in_text: true,
         published: None,
         lang: "fr".into(),
         text,
