@@ -60,7 +60,8 @@ pub fn main() -> ExitCode {
     // message and backtrace would only confuse a user, so they go to the log.
     std::panic::set_hook(Box::new(|info| tracing::debug!("internal error: {info}")));
     let result = std::panic::catch_unwind(|| {
-        load_lexicon(cli.lexicon.as_deref()).and_then(|lex| match cli.command {
+        let people = !matches!(&cli.command, Command::Eval(args) if args.no_people);
+        load_lexicon(cli.lexicon.as_deref(), people).and_then(|lex| match cli.command {
             Command::Run(args) => run::run(args, &lex),
             Command::Eval(args) => eval::run(args, &lex),
             Command::Aggregate(args) => aggregate::run(args),
@@ -81,11 +82,8 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn load_lexicon(dir: Option<&std::path::Path>) -> anyhow::Result<Lexicon> {
-    Ok(match dir {
-        Some(dir) => Lexicon::from_dir(dir)?,
-        None => Lexicon::embedded()?,
-    })
+fn load_lexicon(dir: Option<&std::path::Path>, people: bool) -> anyhow::Result<Lexicon> {
+    Ok(Lexicon::load(dir, people)?)
 }
 
 fn init_logging(level: &str) {
