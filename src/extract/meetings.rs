@@ -13,7 +13,7 @@ use super::dates::{self, DateMention, PartialDate};
 use super::participants::{People, PersonMention};
 use super::{Doc, Meeting};
 use crate::clean::Span;
-use crate::lexicon::{Entity, Kind, OrgKind, Strength};
+use crate::lexicon::{Entity, Kind, OrgKind, Strength, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Partner {
@@ -85,10 +85,12 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         let Some(best) = cues.iter().map(|c| c.strength).max_by_key(|s| rank(*s)) else {
             continue;
         };
-        let strong: Vec<&Cue> = cues
-            .iter()
-            .filter(|c| c.strength != Strength::Noun)
-            .collect();
+        // A sentence that only announces a meeting ("recevra", "va effectuer
+        // une visite") reports none, whatever nouns it holds.
+        if best == Strength::Announced {
+            continue;
+        }
+        let strong: Vec<&Cue> = cues.iter().filter(|c| c.strength.reports()).collect();
         let pool: Vec<&Cue> = if strong.is_empty() {
             cues.iter().collect()
         } else {
@@ -196,7 +198,7 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         let Some(partner) = partner else {
             if cues
                 .iter()
-                .any(|c| c.kind == Kind::Signing && c.strength != Strength::Noun)
+                .any(|c| c.kind == Kind::Signing && c.strength.reports())
             {
                 if let Some(current) = opened[..=paragraph].iter().rev().flatten().next() {
                     drafts.meetings[*current].agreement_signed = true;
@@ -308,7 +310,7 @@ impl Drafts {
         // previous meeting did ("Le même jour", "En marge de"), or the day after
         // ("Le lendemain").
         let previous = self.meetings.last().map(|m| (m.date, m.end));
-        let date = match (r.date, relative_day(doc.folded(span))) {
+        let date = match (r.date, relative_day(doc, doc.folded(span))) {
             (Some(d), _) => Some((d.start, d.end)),
             (None, Some(days)) => previous.map(|(d, _)| (dates::shift(d, days), None)),
             (None, None) => frame
@@ -354,18 +356,11 @@ fn pick_date(dates: &[DateMention], kind: Kind, cue: usize) -> Option<DateMentio
 }
 
 /// Days after the previous meeting that a sentence refers to.
-fn relative_day(folded: &str) -> Option<i64> {
-    if folded.contains("le lendemain") {
+fn relative_day(doc: &Doc, folded: &str) -> Option<i64> {
+    let says = |phrases: &[String]| phrases.iter().any(|p| folded.contains(p.as_str()));
+    if says(&doc.lex.grammar.next_day) {
         Some(1)
-    } else if [
-        "le meme jour",
-        "dans l'apres-midi",
-        "dans la soiree",
-        "plus tard dans la journee",
-    ]
-    .iter()
-    .any(|p| folded.contains(p))
-    {
+    } else if says(&doc.lex.grammar.same_day) {
         Some(0)
     } else {
         None
@@ -375,9 +370,10 @@ fn relative_day(folded: &str) -> Option<i64> {
 fn rank(s: Strength) -> u8 {
     match s {
         Strength::Noun => 0,
-        Strength::Verb => 1,
-        Strength::Lead => 2,
-        Strength::Frame => 3,
+        Strength::Announced => 1,
+        Strength::Verb => 2,
+        Strength::Lead => 3,
+        Strength::Frame => 4,
     }
 }
 
@@ -391,10 +387,21 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
                 let after_determiner = doc
                     .word_before(f.span.start)
                     .is_some_and(|w| doc.lex.determiners.contains(&w));
-                let strength = if after_determiner && def.strength == Strength::Verb {
-                    Strength::Noun
+                let strength = match def.strength {
+                    Strength::Verb if after_determiner => Strength::Noun,
+                    s => s,
+                };
+                // A conversation noun followed by its partner ("un entretien
+                // avec", "une séance de travail bilatérale avec") tells the
+                // meeting itself, wherever it stands.
+                let conversation = !matches!(def.kind, Kind::Conference | Kind::Visit);
+                let strength = if strength == Strength::Noun
+                    && conversation
+                    && takes_partner(doc, f.span.end, span.end)
+                {
+                    Strength::Lead
                 } else {
-                    def.strength
+                    strength
                 };
                 Some(Cue {
                     span: f.span,
@@ -405,6 +412,19 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
             _ => None,
         })
         .collect()
+}
+
+/// Whether a "with" word (`[grammar] with`) follows `at` within a few
+/// words and no punctuation.
+fn takes_partner(doc: &Doc, at: usize, end: usize) -> bool {
+    const REACH: usize = 3;
+    let rest = doc.folded(Span { start: at, end });
+    let clause = rest.split([',', '.', ';', ':', '(']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(REACH + 2).collect();
+    doc.lex.grammar.with.iter().any(|with| {
+        let with: Vec<&str> = with.split_whitespace().collect();
+        (0..=REACH.min(words.len())).any(|i| words[i..].starts_with(&with))
+    })
 }
 
 fn compatible_kinds(a: Kind, b: Kind) -> bool {
@@ -426,7 +446,7 @@ pub fn is_background(doc: &Doc, m: &PersonMention) -> bool {
     let Some(prep) = doc.word_before(m.phrase_start) else {
         return false;
     };
-    if !matches!(prep.as_str(), "de" | "du" | "des" | "d'") {
+    if !doc.lex.grammar.complement.contains(&prep) {
         return false;
     }
     let own = cues(doc, doc.sentences[m.sentence].span).iter().any(|c| {
@@ -435,10 +455,11 @@ pub fn is_background(doc: &Doc, m: &PersonMention) -> bool {
             end: m.phrase_start,
         };
         c.span.end <= m.phrase_start
-            && matches!(
-                doc.folded(gap).trim(),
-                "de" | "du" | "des" | "d'" | "de la" | "de l'"
-            )
+            && doc
+                .lex
+                .grammar
+                .cue_complement
+                .contains(doc.folded(gap).trim())
     });
     !own
 }
@@ -533,9 +554,9 @@ fn fallback_partner(doc: &Doc, people: &People, paragraph: usize, kind: Kind) ->
 /// named at all, and the country after "en"/"au".
 pub fn place(doc: &Doc, span: Span) -> (Option<usize>, Option<usize>, Option<usize>) {
     let entities = doc.entities_in(span);
-    let locative = |f: &&crate::extract::Found, preps: &[&str]| {
+    let locative = |f: &&crate::extract::Found, preps: &Words| {
         doc.word_before(f.span.start)
-            .is_some_and(|w| preps.contains(&w.as_str()))
+            .is_some_and(|w| preps.contains(&w))
     };
     let city_of = |f: &crate::extract::Found| match f.get(|e| matches!(e, Entity::City(_))) {
         Some(Entity::City(c)) => Some(c),
@@ -543,12 +564,12 @@ pub fn place(doc: &Doc, span: Span) -> (Option<usize>, Option<usize>, Option<usi
     };
     let at_city = entities
         .iter()
-        .filter(|f| locative(f, &["a"]))
+        .filter(|f| locative(f, &doc.lex.grammar.city_locatives))
         .find_map(city_of);
     let any_city = entities.iter().find_map(city_of);
     let country = entities
         .iter()
-        .filter(|f| locative(f, &["en", "au", "aux"]))
+        .filter(|f| locative(f, &doc.lex.grammar.country_locatives))
         .find_map(|f| match f.get(|e| matches!(e, Entity::Country(_))) {
             Some(Entity::Country(c)) => Some(c),
             _ => None,

@@ -370,7 +370,8 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
                 && !gap
                     .split_whitespace()
                     .any(|w| doc.lex.finite_verbs.contains(w));
-            let continues = is_connector(gap.trim()) || (demonym.is_some() && adjectives);
+            let continues = doc.lex.grammar.title_connectors.contains(gap.trim())
+                || (demonym.is_some() && adjectives);
             if !continues {
                 break;
             }
@@ -390,7 +391,8 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
             } else if let Some(Entity::Country(c)) = next.get(|e| matches!(e, Entity::Country(_))) {
                 // "le représentant de l'ONUDC au Vietnam": after an
                 // organisation, "au" names where its envoy is posted.
-                let posted = phrase.organization.is_some() && matches!(gap.trim(), "au" | "aux");
+                let posted =
+                    phrase.organization.is_some() && doc.lex.grammar.posting.contains(gap.trim());
                 if !posted {
                     phrase.country.get_or_insert(c);
                 }
@@ -430,38 +432,6 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
     out
 }
 
-fn is_connector(gap: &str) -> bool {
-    matches!(
-        gap,
-        "" | "de"
-            | "du"
-            | "de la"
-            | "des"
-            | "de l'"
-            | "d'"
-            | "l'"
-            | "et"
-            | "et de"
-            | "et du"
-            | "et des"
-            | "et de la"
-            | "et de l'"
-            | "et d'"
-            | "a la"
-            | "au"
-            | "aux"
-            | "pour"
-            | "pour la"
-            | "pour le"
-            | "charge de"
-            | "chargee de"
-            | "charge du"
-            | "chargee du"
-            | "charge des"
-            | "chargee des"
-    )
-}
-
 /// "général X", "Mme X": the honorific's start.
 fn honorific_before(doc: &Doc, at: usize) -> Option<usize> {
     doc.entities_in(Span {
@@ -496,7 +466,10 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let mut trimmed = gap.trim_end();
     if honorific.is_some() {
         // "le ministre de la Sécurité publique, le général X": so does its article.
-        if let Some(rest) = ["le", "la"]
+        if let Some(rest) = doc
+            .lex
+            .grammar
+            .articles
             .iter()
             .find_map(|a| trimmed.strip_suffix(a))
             .filter(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))

@@ -129,8 +129,69 @@ pub struct Theme {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerbsFile {
+    /// Principal parts of the irregular verbs among `verb` lemmas.
+    #[serde(default)]
+    pub conjugation: Vec<Conjugation>,
+    /// Meeting verbs by lemma, conjugated by rule.
+    #[serde(default)]
+    pub verb: Vec<Verb>,
+    /// Meeting cues written out: nouns, frames, fixed phrases.
     pub meeting: Vec<MeetingCue>,
     pub clause: ClauseWords,
+    pub grammar: Grammar,
+}
+
+/// Small closed classes of words the rules read (see `verbs.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    pub same_day: Vec<String>,
+    pub next_day: Vec<String>,
+    pub title_connectors: Vec<String>,
+    pub posting: Vec<String>,
+    pub articles: Vec<String>,
+    pub complement: Vec<String>,
+    pub cue_complement: Vec<String>,
+    pub with: Vec<String>,
+    pub city_locatives: Vec<String>,
+    pub country_locatives: Vec<String>,
+}
+
+/// The principal parts of an irregular verb (third person singular and
+/// plural where two are given).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conjugation {
+    pub infinitive: String,
+    pub present: [String; 2],
+    pub imperfect: String,
+    pub simple: [String; 2],
+    pub participle: String,
+    pub present_participle: String,
+    pub future: String,
+}
+
+/// Verbs that report a meeting of one kind: each lemma ("recevoir",
+/// "s'entretenir") conjugated, then followed by each complement when there
+/// are some ("avoir" + "un entretien").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verb {
+    pub kind: Kind,
+    pub lemmas: Vec<String>,
+    #[serde(default)]
+    pub complements: Vec<String>,
+    /// Whether the passive reports the meeting too ("a été reçu par").
+    #[serde(default)]
+    pub passive: bool,
+}
+
+/// What a verb form tells of its meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Held,
+    Lead,
+    Announced,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -184,6 +245,25 @@ pub enum Strength {
     Noun,
     /// A collective reception ("a reçu successivement"): frames the meetings that follow.
     Frame,
+    /// A meeting still to come ("recevra", "va effectuer une visite"): none of this article.
+    Announced,
+}
+
+impl Strength {
+    /// Whether a cue of this strength reports a meeting on its own.
+    pub fn reports(self) -> bool {
+        matches!(self, Strength::Verb | Strength::Lead | Strength::Frame)
+    }
+}
+
+impl From<Tense> for Strength {
+    fn from(t: Tense) -> Strength {
+        match t {
+            Tense::Held => Strength::Verb,
+            Tense::Lead => Strength::Lead,
+            Tense::Announced => Strength::Announced,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

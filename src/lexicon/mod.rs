@@ -6,6 +6,7 @@
 //! walked from each word start of an article to find every known entity
 //! (see `matcher`).
 
+mod conjugate;
 mod files;
 mod matcher;
 
@@ -23,6 +24,9 @@ use rustc_hash::FxHashSet;
 use crate::error::{one_line, Error};
 use crate::fold::fold;
 use matcher::Matcher;
+
+/// The position of `people.toml` in [`FILES`].
+const PEOPLE: usize = 4;
 
 /// The lexicon files, by name; the embedded defaults are compiled in.
 const FILES: [(&str, &str); 9] = [
@@ -90,6 +94,87 @@ pub struct MeetingCue {
     pub strength: Strength,
 }
 
+/// The meeting cues of the `[[verb]]` lemmas: per entry, its held, leading
+/// and announced forms (with each complement). A generated form that is
+/// also a meeting noun ("rencontre") is left to the noun, whose determiner
+/// rule tells the two apart.
+fn verb_cues(verbs: &files::VerbsFile) -> Result<Vec<(MeetingCue, Vec<String>)>, String> {
+    let nouns: HashSet<String> = verbs
+        .meeting
+        .iter()
+        .filter(|m| m.strength == Strength::Noun)
+        .flat_map(|m| m.forms.iter().map(|f| fold(f)))
+        .collect();
+    let irregular: HashMap<&str, &files::Conjugation> = verbs
+        .conjugation
+        .iter()
+        .map(|c| (c.infinitive.as_str(), c))
+        .collect();
+    let mut out = Vec::new();
+    for v in &verbs.verb {
+        let mut by_tense: Vec<(files::Tense, Vec<String>)> = Vec::new();
+        for lemma in &v.lemmas {
+            let (reflexive, infinitive) = match lemma
+                .strip_prefix("s'")
+                .or_else(|| lemma.strip_prefix("se "))
+            {
+                Some(rest) => (true, rest),
+                None => (false, lemma.as_str()),
+            };
+            let parts = match irregular.get(infinitive) {
+                Some(c) => conjugate::Parts::irregular(c),
+                None => conjugate::Parts::regular(infinitive).ok_or_else(|| {
+                    format!("verb {lemma:?}: not a regular -er verb and no [[conjugation]] gives its parts")
+                })?,
+            };
+            for (tense, form) in conjugate::forms(&parts, reflexive, v.passive) {
+                let complements: Vec<String> = if v.complements.is_empty() {
+                    vec![form]
+                } else {
+                    v.complements
+                        .iter()
+                        .map(|c| format!("{form} {c}"))
+                        .collect()
+                };
+                let slot = match by_tense.iter().position(|(t, _)| *t == tense) {
+                    Some(i) => i,
+                    None => {
+                        by_tense.push((tense, Vec::new()));
+                        by_tense.len() - 1
+                    }
+                };
+                by_tense[slot].1.extend(
+                    complements
+                        .into_iter()
+                        .filter(|f| !nouns.contains(&fold(f))),
+                );
+            }
+        }
+        for (tense, forms) in by_tense {
+            let cue = MeetingCue {
+                kind: v.kind,
+                strength: tense.into(),
+            };
+            out.push((cue, forms));
+        }
+    }
+    Ok(out)
+}
+
+/// Folded closed word classes (see `[grammar]` in `verbs.toml`).
+pub struct Grammar {
+    pub same_day: Vec<String>,
+    pub next_day: Vec<String>,
+    pub title_connectors: Words,
+    pub posting: Words,
+    pub articles: Vec<String>,
+    pub complement: Words,
+    pub cue_complement: Words,
+    pub with: Vec<String>,
+    pub city_locatives: Words,
+    pub country_locatives: Words,
+}
+
 /// Folded page-furniture markers, used by the clean stage.
 pub struct Noise {
     pub stop_markers: Vec<String>,
@@ -137,25 +222,39 @@ pub struct Lexicon {
     references: AhoCorasick,
     /// Folded phrases showing a sentence recalls an earlier meeting ("l'an dernier").
     pub recall_markers: Vec<String>,
+    /// Folded closed word classes the rules read.
+    pub grammar: Grammar,
     pub(crate) matcher: Matcher,
 }
 
 impl Lexicon {
     /// The lexicon compiled into the binary.
     pub fn embedded() -> Result<Lexicon, Error> {
-        let sources = FILES
-            .iter()
-            .map(|(name, text)| (PathBuf::from(name), text.to_string()));
-        Lexicon::from_sources(sources.collect())
+        Lexicon::load(None, true)
     }
 
     /// A lexicon directory holding the same files as the embedded one.
     pub fn from_dir(dir: &Path) -> Result<Lexicon, Error> {
+        Lexicon::load(Some(dir), true)
+    }
+
+    /// The lexicon of a directory, or the embedded one; without the people
+    /// gazetteer when `people` is off, which leaves names to the name finder
+    /// alone (what `eval --no-people` measures).
+    pub fn load(dir: Option<&Path>, people: bool) -> Result<Lexicon, Error> {
         let mut sources = Vec::new();
-        for (name, _) in FILES {
-            let path = dir.join(name);
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            sources.push((path, text));
+        for (name, embedded) in FILES {
+            sources.push(match dir {
+                None => (PathBuf::from(name), embedded.to_string()),
+                Some(dir) => {
+                    let path = dir.join(name);
+                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                    (path, text)
+                }
+            });
+        }
+        if !people {
+            sources[PEOPLE].1 = "person = []".into();
         }
         Lexicon::from_sources(sources)
     }
@@ -166,7 +265,7 @@ impl Lexicon {
         let cities: files::CitiesFile = parse_toml(parse(1))?;
         let orgs: files::OrganizationsFile = parse_toml(parse(2))?;
         let titles: files::TitlesFile = parse_toml(parse(3))?;
-        let people: files::PeopleFile = parse_toml(parse(4))?;
+        let people: files::PeopleFile = parse_toml(parse(PEOPLE))?;
         let themes: files::ThemesFile = parse_toml(parse(5))?;
         let verbs: files::VerbsFile = parse_toml(parse(6))?;
         let noise: files::NoiseFile = parse_toml(parse(7))?;
@@ -341,14 +440,20 @@ impl Lexicon {
             theme_codes.push(t.code.clone());
         }
         let mut meeting_cues = Vec::new();
-        for (i, m) in verbs.meeting.iter().enumerate() {
+        for m in &verbs.meeting {
             matcher
-                .add_all(&m.forms, Entity::Meeting(i))
+                .add_all(&m.forms, Entity::Meeting(meeting_cues.len()))
                 .map_err(|m| invalid(6, m))?;
             meeting_cues.push(MeetingCue {
                 kind: m.kind,
                 strength: m.strength,
             });
+        }
+        for (cue, forms) in verb_cues(&verbs).map_err(|m| invalid(6, m))? {
+            matcher
+                .add_all(&forms, Entity::Meeting(meeting_cues.len()))
+                .map_err(|m| invalid(6, m))?;
+            meeting_cues.push(cue);
         }
         let folded_set = |words: &[String]| Words(words.iter().map(|w| fold(w)).collect());
         let plain_set =
@@ -419,6 +524,18 @@ impl Lexicon {
             anaphors,
             references,
             recall_markers: folded_list(&verbs.clause.recall_markers),
+            grammar: Grammar {
+                same_day: folded_list(&verbs.grammar.same_day),
+                next_day: folded_list(&verbs.grammar.next_day),
+                title_connectors: folded_set(&verbs.grammar.title_connectors),
+                posting: folded_set(&verbs.grammar.posting),
+                articles: folded_list(&verbs.grammar.articles),
+                complement: folded_set(&verbs.grammar.complement),
+                cue_complement: folded_set(&verbs.grammar.cue_complement),
+                with: folded_list(&verbs.grammar.with),
+                city_locatives: folded_set(&verbs.grammar.city_locatives),
+                country_locatives: folded_set(&verbs.grammar.country_locatives),
+            },
             matcher: matcher.build(),
         })
     }
