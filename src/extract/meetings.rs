@@ -11,8 +11,10 @@
 
 use super::dates::{self, DateMention, PartialDate};
 use super::participants::{People, PersonMention};
+use super::tokens;
 use super::{Doc, Meeting};
 use crate::clean::Span;
+use crate::fold::fold;
 use crate::lexicon::{Entity, Kind, OrgKind, Strength, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,8 +178,11 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         let country_of = |m: &&PersonMention| people.persons[m.person].country;
         // A conversation among the home side only ("l'ambassadeur du Vietnam en
         // Allemagne") is no meeting with a partner.
+        // A list of partners names the other side without naming its people.
+        let listed = partner_list(doc, sentence.span);
         let conversation = !matches!(kind, Kind::Conference | Kind::Visit);
         if conversation
+            && listed.len() < 2
             && !present.is_empty()
             && present.iter().all(|m| country_of(m) == Some(doc.lex.home))
         {
@@ -211,24 +216,42 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         if best == Strength::Noun && !(first && paragraph == 0) {
             continue;
         }
-        let members: Vec<usize> = present.iter().map(|m| m.person).collect();
-        let report = Report {
-            sentence: si,
-            cue: cue.span,
-            kind,
-            partner,
-            date,
-            members,
+        // "les ambassadeurs de Chine, de Russie et du Laos ont été reçus":
+        // one meeting per partner of a list, each with its own people.
+        let partners = if listed.len() >= 2 && !listed.contains(&partner) {
+            vec![partner]
+        } else if listed.len() >= 2 {
+            listed
+        } else {
+            vec![partner]
         };
-        let mi = match drafts.same_meeting(doc, people, &report) {
-            Some(mi) => {
-                drafts.triggers[mi].push((si, cue.span));
-                drafts.members[mi].extend(report.members);
-                mi
-            }
-            None => drafts.open(doc, report, frame.as_ref()),
-        };
-        opened[paragraph].get_or_insert(mi);
+        let several = partners.len() > 1;
+        for partner in partners {
+            let members: Vec<usize> = present
+                .iter()
+                .map(|m| m.person)
+                .filter(|&p| {
+                    !several || person_partner(doc, people, p).is_none_or(|s| s == partner)
+                })
+                .collect();
+            let report = Report {
+                sentence: si,
+                cue: cue.span,
+                kind,
+                partner,
+                date,
+                members,
+            };
+            let mi = match drafts.same_meeting(doc, people, &report) {
+                Some(mi) => {
+                    drafts.triggers[mi].push((si, cue.span));
+                    drafts.members[mi].extend(report.members);
+                    mi
+                }
+                None => drafts.open(doc, report, frame.as_ref()),
+            };
+            opened[paragraph].get_or_insert(mi);
+        }
     }
     // Paragraphs follow the meeting opened last; those before the first
     // meeting belong to it unless a frame introduced the article.
@@ -393,8 +416,9 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
                 };
                 // A conversation noun followed by its partner ("un entretien
                 // avec", "une séance de travail bilatérale avec") tells the
-                // meeting itself, wherever it stands.
-                let conversation = !matches!(def.kind, Kind::Conference | Kind::Visit);
+                // meeting itself, wherever it stands; "un dialogue avec" more
+                // often names a standing mechanism than a sitting.
+                let conversation = matches!(def.kind, Kind::Talks | Kind::PhoneCall);
                 let strength = if strength == Strength::Noun
                     && conversation
                     && takes_partner(doc, f.span.end, span.end)
@@ -526,6 +550,64 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
             .or_else(city)
             .or_else(|| org(None))
     }
+}
+
+/// The foreign partners a sentence names as one list ("de la Chine, de la
+/// Russie, du Laos et du Cambodge"): mentions only list words apart.
+fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
+    let mut best: Vec<Partner> = Vec::new();
+    let mut run: Vec<Partner> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for f in doc.entities_in(span) {
+        let partner = match f.get(|e| {
+            matches!(
+                e,
+                Entity::Country(_) | Entity::Demonym(_) | Entity::Organization(_)
+            )
+        }) {
+            Some(Entity::Country(c) | Entity::Demonym(c)) => Partner::Country(c),
+            Some(Entity::Organization(o)) => Partner::Organization(o),
+            _ => continue,
+        };
+        // Names in apposition may stand between the items: "de Chine, Hong
+        // Xiaoyong, d'Indonésie, Ibnu Hadi, …".
+        let joined = last_end.is_some_and(|end| {
+            let gap = Span {
+                start: end,
+                end: f.span.start,
+            };
+            tokens::tokens(gap.slice(doc.text)).all(|(_, w)| {
+                w.starts_with(char::is_uppercase) || doc.lex.grammar.list_words.contains(&fold(w))
+            })
+        });
+        if !joined {
+            run.clear();
+        }
+        last_end = Some(f.span.end);
+        // A company and its country ("le groupe américain Microsoft") are one side.
+        let company_country = |p: &Partner| match *p {
+            Partner::Organization(o) if doc.lex.organizations[o].kind == OrgKind::Company => {
+                doc.lex.organizations[o].country
+            }
+            _ => None,
+        };
+        if let Some(c) = company_country(&partner) {
+            run.retain(|p| *p != Partner::Country(c));
+        }
+        if let Partner::Country(c) = partner {
+            if run.last().and_then(company_country) == Some(c) {
+                continue;
+            }
+        }
+        if partner == Partner::Country(doc.lex.home) || run.contains(&partner) {
+            continue;
+        }
+        run.push(partner);
+        if run.len() >= best.len() {
+            best = run.clone();
+        }
+    }
+    best
 }
 
 /// The side a person stands for: their organisation, or a foreign country.

@@ -153,6 +153,7 @@ pub struct Grammar {
     pub complement: Vec<String>,
     pub cue_complement: Vec<String>,
     pub with: Vec<String>,
+    pub list_words: Vec<String>,
     pub city_locatives: Vec<String>,
     pub country_locatives: Vec<String>,
 }
@@ -300,5 +301,6 @@ pub struct NoiseFile {
 #[serde(deny_unknown_fields)]
 pub struct TransliterationFile {
     pub countries: Vec<String>,
+    pub patronymic_endings: Vec<String>,
     pub rules: Vec<(String, String)>,
 }

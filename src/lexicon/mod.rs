@@ -171,6 +171,7 @@ pub struct Grammar {
     pub complement: Words,
     pub cue_complement: Words,
     pub with: Vec<String>,
+    pub list_words: Words,
     pub city_locatives: Words,
     pub country_locatives: Words,
 }
@@ -189,6 +190,8 @@ pub struct Transliteration {
     pub countries: HashSet<usize>,
     /// (French form, English form, anchored at word start, anchored at word end).
     pub rules: Vec<(String, String, bool, bool)>,
+    /// Lower-case endings of a romanised patronymic.
+    pub patronymic_endings: Vec<String>,
 }
 
 pub struct Lexicon {
@@ -482,6 +485,11 @@ impl Lexicon {
                     (fr.to_lowercase(), en.clone(), start, end)
                 })
                 .collect(),
+            patronymic_endings: translit
+                .patronymic_endings
+                .iter()
+                .map(|e| e.to_lowercase())
+                .collect(),
         };
         Ok(Lexicon {
             home: home_idx,
@@ -533,6 +541,7 @@ impl Lexicon {
                 complement: folded_set(&verbs.grammar.complement),
                 cue_complement: folded_set(&verbs.grammar.cue_complement),
                 with: folded_list(&verbs.grammar.with),
+                list_words: folded_set(&verbs.grammar.list_words),
                 city_locatives: folded_set(&verbs.grammar.city_locatives),
                 country_locatives: folded_set(&verbs.grammar.country_locatives),
             },
@@ -578,10 +587,20 @@ impl Lexicon {
 
     /// A name in English romanisation ("Sergueï Choïgou" → "Sergei Shoigu").
     pub fn romanize(&self, name: &str) -> String {
-        name.split(' ')
-            .map(|w| self.romanize_word(w))
-            .collect::<Vec<_>>()
-            .join(" ")
+        let words: Vec<String> = name.split(' ').map(|w| self.romanize_word(w)).collect();
+        let patronymic = |w: &String| {
+            let lower = w.to_lowercase();
+            self.transliteration
+                .patronymic_endings
+                .iter()
+                .any(|e| lower.ends_with(e.as_str()))
+        };
+        // Given name, patronymic, surname; or surname, given name, patronymic.
+        match &words[..] {
+            [given, middle, surname] if patronymic(middle) => format!("{given} {surname}"),
+            [surname, given, last] if patronymic(last) => format!("{given} {surname}"),
+            _ => words.join(" "),
+        }
     }
 
     fn romanize_word(&self, word: &str) -> String {
@@ -687,6 +706,9 @@ mod tests {
             ("Alexandre Bortnikov", "Alexander Bortnikov"),
             ("Vladimir Poutine", "Vladimir Putin"),
             ("Dmitri Medvedev", "Dmitry Medvedev"),
+            // English spellings of patronymics stay; the patronymic goes.
+            ("Bezdetko Gennady Stepanovich", "Gennady Bezdetko"),
+            ("Alexandre Vassilievitch Bortnikov", "Alexander Bortnikov"),
         ] {
             assert_eq!(lex.romanize(fr), en);
         }

@@ -87,7 +87,12 @@ fn seeds_yield_the_required_gold_meetings_and_nothing_from_boilerplate() {
     let articles = rows(&seeds_out().join("articles"));
     let name_of: BTreeMap<String, String> = articles
         .iter()
-        .map(|r| (str_of(r, "article_id").unwrap(), str_of(r, "record_id").unwrap()))
+        .map(|r| {
+            (
+                str_of(r, "article_id").unwrap(),
+                str_of(r, "record_id").unwrap(),
+            )
+        })
         .collect();
     let mut predicted: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for m in rows(&seeds_out().join("meetings")) {
