@@ -88,8 +88,9 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             continue;
         };
         // A sentence that only announces a meeting ("recevra", "va effectuer
-        // une visite") reports none, whatever nouns it holds.
-        if best == Strength::Announced {
+        // une visite") or recalls one ("avait reçu") reports none, whatever
+        // nouns it holds.
+        if best == Strength::NotHeld {
             continue;
         }
         let strong: Vec<&Cue> = cues.iter().filter(|c| c.strength.reports()).collect();
@@ -218,7 +219,7 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         }
         // "les ambassadeurs de Chine, de Russie et du Laos ont été reçus":
         // one meeting per partner of a list, each with its own people.
-        let partners = if listed.len() >= 2 && !listed.contains(&partner) {
+        let partners = if !conversation || (listed.len() >= 2 && !listed.contains(&partner)) {
             vec![partner]
         } else if listed.len() >= 2 {
             listed
@@ -393,7 +394,7 @@ fn relative_day(doc: &Doc, folded: &str) -> Option<i64> {
 fn rank(s: Strength) -> u8 {
     match s {
         Strength::Noun => 0,
-        Strength::Announced => 1,
+        Strength::NotHeld => 1,
         Strength::Verb => 2,
         Strength::Lead => 3,
         Strength::Frame => 4,
@@ -414,6 +415,29 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
                     Strength::Verb if after_determiner => Strength::Noun,
                     s => s,
                 };
+                // "a accueilli favorablement les propositions" welcomes no one.
+                let rest = doc.folded(Span {
+                    start: f.span.end,
+                    end: span.end,
+                });
+                if doc
+                    .lex
+                    .grammar
+                    .not_a_meeting_after
+                    .iter()
+                    .any(|w| rest.trim_start().starts_with(w.as_str()))
+                {
+                    return None;
+                }
+                // An active reception names its guest after the verb: "Hanoï
+                // accueille une vingtaine de policiers" receives nobody.
+                let active = matches!(strength, Strength::Verb | Strength::Lead) && !def.passive;
+                if def.kind == Kind::Reception
+                    && active
+                    && !names_someone(doc, f.span.end, span.end)
+                {
+                    return None;
+                }
                 // A conversation noun followed by its partner ("un entretien
                 // avec", "une séance de travail bilatérale avec") tells the
                 // meeting itself, wherever it stands; "un dialogue avec" more
@@ -436,6 +460,34 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
             _ => None,
         })
         .collect()
+}
+
+/// Whether a person, a title, an honorific, a body, a reference noun
+/// ("délégation", "homologue") or an unknown capitalised word stands between
+/// `at` and `end`: someone a reception could receive.
+fn names_someone(doc: &Doc, at: usize, end: usize) -> bool {
+    let span = Span { start: at, end };
+    let entities = doc.entities_in(span);
+    let someone = entities.iter().any(|f| {
+        f.what.iter().any(|e| {
+            matches!(
+                e,
+                Entity::Title(_) | Entity::Honorific | Entity::Person(_) | Entity::Organization(_)
+            )
+        })
+    });
+    let reference = doc
+        .words(span)
+        .iter()
+        .any(|w| doc.lex.reference_nouns.iter().any(|r| r == w));
+    let unknown_name = tokens::tokens(span.slice(doc.text)).any(|(i, w)| {
+        let start = at + i;
+        w.starts_with(char::is_uppercase)
+            && !entities
+                .iter()
+                .any(|f| f.span.start <= start && start < f.span.end)
+    });
+    someone || reference || unknown_name
 }
 
 /// Whether a "with" word (`[grammar] with`) follows `at` within a few
@@ -496,9 +548,6 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
         .in_sentence(si)
         .filter(|m| !is_background(doc, m))
         .find_map(|m| person_partner(doc, people, m.person));
-    if from_people.is_some() {
-        return from_people;
-    }
     let entities = doc.entities_in(span);
     let org = |kind: Option<OrgKind>| {
         entities
@@ -539,13 +588,17 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                 _ => None,
             })
     };
+    // A conference's partner is its organiser or its venue, whoever speaks
+    // there; a conversation's is the side of the people it names.
     if kind == Kind::Conference {
         org(Some(OrgKind::InternationalOrg))
             .or_else(venue)
+            .or(from_people)
             .or_else(country)
             .or_else(city)
     } else {
-        org(Some(OrgKind::Company))
+        from_people
+            .or_else(|| org(Some(OrgKind::Company)))
             .or_else(country)
             .or_else(city)
             .or_else(|| org(None))

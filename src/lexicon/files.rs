@@ -153,6 +153,7 @@ pub struct Grammar {
     pub complement: Vec<String>,
     pub cue_complement: Vec<String>,
     pub with: Vec<String>,
+    pub not_a_meeting_after: Vec<String>,
     pub list_words: Vec<String>,
     pub city_locatives: Vec<String>,
     pub country_locatives: Vec<String>,
@@ -191,8 +192,11 @@ pub struct Verb {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
     Held,
+    /// Held, told in the passive: the guest is the subject ("a été reçu par").
+    Passive,
     Lead,
     Announced,
+    Recalled,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -246,8 +250,9 @@ pub enum Strength {
     Noun,
     /// A collective reception ("a reçu successivement"): frames the meetings that follow.
     Frame,
-    /// A meeting still to come ("recevra", "va effectuer une visite"): none of this article.
-    Announced,
+    /// A meeting still to come ("recevra", "va effectuer une visite") or
+    /// recalled from before ("avait reçu"): none of this article.
+    NotHeld,
 }
 
 impl Strength {
@@ -260,9 +265,9 @@ impl Strength {
 impl From<Tense> for Strength {
     fn from(t: Tense) -> Strength {
         match t {
-            Tense::Held => Strength::Verb,
+            Tense::Held | Tense::Passive => Strength::Verb,
             Tense::Lead => Strength::Lead,
-            Tense::Announced => Strength::Announced,
+            Tense::Announced | Tense::Recalled => Strength::NotHeld,
         }
     }
 }

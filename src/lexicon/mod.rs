@@ -92,6 +92,8 @@ pub struct Person {
 pub struct MeetingCue {
     pub kind: Kind,
     pub strength: Strength,
+    /// A passive form: the guest comes before it ("X a été reçu par").
+    pub passive: bool,
 }
 
 /// The meeting cues of the `[[verb]]` lemmas: per entry, its held, leading
@@ -154,6 +156,7 @@ fn verb_cues(verbs: &files::VerbsFile) -> Result<Vec<(MeetingCue, Vec<String>)>,
             let cue = MeetingCue {
                 kind: v.kind,
                 strength: tense.into(),
+                passive: tense == files::Tense::Passive,
             };
             out.push((cue, forms));
         }
@@ -171,6 +174,7 @@ pub struct Grammar {
     pub complement: Words,
     pub cue_complement: Words,
     pub with: Vec<String>,
+    pub not_a_meeting_after: Vec<String>,
     pub list_words: Words,
     pub city_locatives: Words,
     pub country_locatives: Words,
@@ -450,6 +454,7 @@ impl Lexicon {
             meeting_cues.push(MeetingCue {
                 kind: m.kind,
                 strength: m.strength,
+                passive: false,
             });
         }
         for (cue, forms) in verb_cues(&verbs).map_err(|m| invalid(6, m))? {
@@ -541,6 +546,7 @@ impl Lexicon {
                 complement: folded_set(&verbs.grammar.complement),
                 cue_complement: folded_set(&verbs.grammar.cue_complement),
                 with: folded_list(&verbs.grammar.with),
+                not_a_meeting_after: folded_list(&verbs.grammar.not_a_meeting_after),
                 list_words: folded_set(&verbs.grammar.list_words),
                 city_locatives: folded_set(&verbs.grammar.city_locatives),
                 country_locatives: folded_set(&verbs.grammar.country_locatives),
