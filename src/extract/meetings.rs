@@ -177,18 +177,11 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             continue;
         }
         let country_of = |m: &&PersonMention| people.persons[m.person].country;
-        // A conversation among the home side only ("l'ambassadeur du Vietnam en
-        // Allemagne") is no meeting with a partner.
-        // A list of partners names the other side without naming its people.
+        // A sentence whose people are all of the home side still reports a
+        // meeting with the partner it names otherwise ("l'ambassadeur de
+        // Chine" without a name): the partner decides, not the people found.
         let listed = partner_list(doc, sentence.span);
         let conversation = !matches!(kind, Kind::Conference | Kind::Visit);
-        if conversation
-            && listed.len() < 2
-            && !present.is_empty()
-            && present.iter().all(|m| country_of(m) == Some(doc.lex.home))
-        {
-            continue;
-        }
         // Someone of unknown country met during a visit stands for the
         // partner already in the article.
         let unknown_guest = present.iter().any(|m| country_of(m).is_none());

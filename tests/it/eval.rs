@@ -7,7 +7,12 @@ use entente::{pipeline, tables};
 use crate::harness::{entente, repo, seeds_out, stderr, stdout};
 
 fn score(inputs: &str, gold_dir: &str) -> Report {
-    let lex = Lexicon::embedded().unwrap();
+    score_with(inputs, gold_dir, true)
+}
+
+/// The report of a set, extracted with or without the people gazetteer.
+fn score_with(inputs: &str, gold_dir: &str, people: bool) -> Report {
+    let lex = Lexicon::load(None, people).unwrap();
     let extracted = pipeline::extract_inputs(&[repo().join(inputs)], &lex).unwrap();
     let t = tables::build(&extracted.processed).unwrap();
     let predicted =
@@ -41,6 +46,63 @@ fn development_set_meets_the_bars() {
         r.participants.f1()
     );
     assert!(r.themes.f1() >= 0.85, "theme F1 {:.3}", r.themes.f1());
+}
+
+/// The real-article sets (tests/real) are rewrites of reports nobody tuned
+/// a rule for; blind/ is never read while designing one. These bars are the
+/// figures reached so far (docs/accuracy.md), held so that a change that
+/// loses ground fails; the targets the project aims at are above them.
+#[test]
+fn real_blind_set_holds_its_figures() {
+    let r = score("tests/real/blind/articles", "tests/real/blind/gold");
+    let bars = [
+        ("meeting F1", r.meetings.f1(), 0.56),
+        ("participant F1", r.participants.f1(), 0.45),
+        ("theme F1", r.themes.f1(), 0.51),
+        ("role accuracy", r.role.value(), 0.63),
+    ];
+    for (what, value, bar) in bars {
+        assert!(value >= bar, "blind {what} {value:.3} < {bar}");
+    }
+    let names_alone = score_with("tests/real/blind/articles", "tests/real/blind/gold", false);
+    let f1 = names_alone.participants.f1();
+    assert!(
+        f1 >= 0.42,
+        "blind participant F1 without people.toml {f1:.3}"
+    );
+}
+
+#[test]
+fn real_development_set_holds_its_figures() {
+    let r = score("tests/real/dev/articles", "tests/real/dev/gold");
+    let bars = [
+        ("meeting F1", r.meetings.f1(), 0.75),
+        ("participant F1", r.participants.f1(), 0.60),
+        ("theme F1", r.themes.f1(), 0.68),
+        ("role accuracy", r.role.value(), 0.74),
+    ];
+    for (what, value, bar) in bars {
+        assert!(value >= bar, "dev {what} {value:.3} < {bar}");
+    }
+}
+
+/// Every real article names its source, and none shares a run of eight
+/// words with it (checked against the source's fingerprint).
+#[test]
+fn real_articles_have_sources_and_share_no_run_with_them() {
+    let o = std::process::Command::new("python3")
+        .arg(repo().join("scripts/real_corpus.py"))
+        .args(["check", "tests/real"])
+        .current_dir(repo())
+        .output()
+        .expect("python3 runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let checked: usize = stdout(&o)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .expect("a count of articles");
+    assert!(checked >= 120, "only {checked} real articles");
 }
 
 #[test]
