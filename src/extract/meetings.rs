@@ -119,11 +119,15 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             .as_ref()
             .filter(|_| best != Strength::Noun)
             .map_or(own_kind, |f| f.kind);
-        let date = pick_date(
-            &dates::find(&doc.folded, sentence.span),
-            kind,
-            cue.span.start,
-        );
+        // "jusqu'au 13 juillet" ends a stay; it is no day of a meeting.
+        let mentions: Vec<DateMention> = dates::find(&doc.folded, sentence.span)
+            .into_iter()
+            .filter(|d| {
+                doc.word_before(d.span.start)
+                    .is_none_or(|w| !doc.lex.grammar.until.contains(&w))
+            })
+            .collect();
+        let date = pick_date(&mentions, kind, cue.span.start);
         let present: Vec<&PersonMention> = people
             .in_sentence(si)
             .filter(|m| !is_background(doc, m))
@@ -168,6 +172,7 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         // ("lors de leur rencontre en mai dernier") recalls, it does not report.
         let folded = doc.folded(sentence.span);
         let recalls = dates::names_past_month(folded)
+            || dates_the_cue_to_a_year(doc, sentence.span, cue.span)
             || doc
                 .lex
                 .recall_markers
@@ -291,10 +296,16 @@ impl Drafts {
                 && compatible_kinds(m.kind, r.kind)
                 && compatible_dates(m, r.date.as_ref())
                 && r.members.iter().all(|&p| {
-                    // People of another partner belong to another meeting told alongside.
+                    // People of another partner belong to another meeting told
+                    // alongside; a second guest of the partner's side, to
+                    // another meeting with it, unless none was named yet.
                     let other_side = people_country(p)
                         .is_some_and(|c| c != doc.lex.home && Some(c) != self.partner_country[mi]);
-                    other_side || self.members[mi].contains(&p)
+                    let partner_side = people_country(p).is_some_and(|c| c != doc.lex.home);
+                    let no_guest_yet = self.members[mi]
+                        .iter()
+                        .all(|&q| people_country(q) == Some(doc.lex.home));
+                    other_side || self.members[mi].contains(&p) || (partner_side && no_guest_yet)
                 })
         })
     }
@@ -370,6 +381,31 @@ fn pick_date(dates: &[DateMention], kind: Kind, cue: usize) -> Option<DateMentio
         .collect();
     let multi_day = matches!(kind, Kind::Conference | Kind::Visit | Kind::Dialogue);
     if multi_day { None } else { nearest(&single) }.or_else(|| nearest(&all))
+}
+
+/// "ont signé en 2010 leur accord": a year named alone right next to the
+/// cue places its event in another year than the story's.
+fn dates_the_cue_to_a_year(doc: &Doc, sentence: Span, cue: Span) -> bool {
+    const REACH: usize = 4;
+    let before = doc.words(Span {
+        start: sentence.start,
+        end: cue.start,
+    });
+    let after = doc.words(Span {
+        start: cue.end,
+        end: sentence.end,
+    });
+    let near: Vec<&str> = before[before.len().saturating_sub(REACH)..]
+        .iter()
+        .chain(after.iter().take(REACH))
+        .map(String::as_str)
+        .collect();
+    near.windows(2).any(|w| {
+        doc.lex.grammar.year_prepositions.contains(w[0])
+            && w[1].len() == 4
+            && w[1].bytes().all(|b| b.is_ascii_digit())
+            && matches!(&w[1][..2], "19" | "20")
+    })
 }
 
 /// Days after the previous meeting that a sentence refers to.

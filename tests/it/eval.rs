@@ -76,8 +76,8 @@ fn real_blind_set_holds_its_figures() {
 fn real_development_set_holds_its_figures() {
     let r = score("tests/real/dev/articles", "tests/real/dev/gold");
     let bars = [
-        ("meeting F1", r.meetings.f1(), 0.75),
-        ("participant F1", r.participants.f1(), 0.60),
+        ("meeting F1", r.meetings.f1(), 0.76),
+        ("participant F1", r.participants.f1(), 0.61),
         ("theme F1", r.themes.f1(), 0.68),
         ("role accuracy", r.role.value(), 0.74),
     ];
