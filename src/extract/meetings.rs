@@ -651,15 +651,27 @@ fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
             Some(Entity::Organization(o)) => Partner::Organization(o),
             _ => continue,
         };
-        // Names in apposition may stand between the items: "de Chine, Hong
-        // Xiaoyong, d'Indonésie, Ibnu Hadi, …".
+        // Names in apposition and titles may stand between the items: "de
+        // Chine, Hong Xiaoyong, d'Indonésie, Ibnu Hadi, …", "le président de
+        // la Mongolie, X, le Premier ministre du Pakistan, Y".
         let joined = last_end.is_some_and(|end| {
             let gap = Span {
                 start: end,
                 end: f.span.start,
             };
-            tokens::tokens(gap.slice(doc.text)).all(|(_, w)| {
-                w.starts_with(char::is_uppercase) || doc.lex.grammar.list_words.contains(&fold(w))
+            let titled = |at: usize| {
+                doc.entities_in(gap).iter().any(|t| {
+                    t.span.start <= at
+                        && at < t.span.end
+                        && t.what
+                            .iter()
+                            .any(|e| matches!(e, Entity::Title(_) | Entity::Honorific))
+                })
+            };
+            tokens::tokens(gap.slice(doc.text)).all(|(i, w)| {
+                w.starts_with(char::is_uppercase)
+                    || doc.lex.grammar.list_words.contains(&fold(w))
+                    || titled(gap.start + i)
             })
         });
         if !joined {

@@ -67,14 +67,26 @@ impl Parts {
 
 /// The forms of a verb by tense class. `reflexive` verbs take "se" and
 /// "être"; `passive` adds "a été reçu(e)(s)" and the like to the held forms.
-pub fn forms(parts: &Parts, reflexive: bool, passive: bool) -> Vec<(Tense, String)> {
+/// A compound tense also comes with each of `adverbs` between its auxiliary
+/// and its participle ("a également reçu", "a successivement travaillé").
+pub fn forms(
+    parts: &Parts,
+    reflexive: bool,
+    passive: bool,
+    adverbs: &[String],
+) -> Vec<(Tense, String)> {
     let p = parts;
     let pp = &p.participle;
+    let compound = |aux: &str, participle: &str| -> Vec<String> {
+        std::iter::once(format!("{aux} {participle}"))
+            .chain(adverbs.iter().map(|a| format!("{aux} {a} {participle}")))
+            .collect()
+    };
     // A participle with "être" agrees: reçu, reçue, reçus, reçues.
     let agreed = |aux: &str| -> Vec<String> {
         ["", "e", "s", "es"]
             .iter()
-            .map(|e| format!("{aux} {pp}{e}"))
+            .flat_map(|e| compound(aux, &format!("{pp}{e}")))
             .collect()
     };
     let se = |form: &str| {
@@ -121,10 +133,10 @@ pub fn forms(parts: &Parts, reflexive: bool, passive: bool) -> Vec<(Tense, Strin
     } else {
         out.extend(simple_forms.iter().map(|f| (Tense::Held, f.to_string())));
         for aux in ["a", "ont", "eut", "eurent", "ayant", "après avoir"] {
-            out.push((Tense::Held, format!("{aux} {pp}")));
+            out.extend(compound(aux, pp).into_iter().map(|f| (Tense::Held, f)));
         }
         for aux in PLUPERFECT {
-            out.push((Tense::Recalled, format!("{aux} {pp}")));
+            out.extend(compound(aux, pp).into_iter().map(|f| (Tense::Recalled, f)));
         }
         out.push((Tense::Lead, p.present_participle.clone()));
         out.extend(
@@ -191,7 +203,7 @@ mod tests {
     #[test]
     fn a_regular_verb_is_conjugated_from_its_infinitive() {
         let parts = Parts::regular("rencontrer").unwrap();
-        let forms = forms(&parts, false, false);
+        let forms = forms(&parts, false, false, &[]);
         let held = of(&forms, Tense::Held);
         assert!(!held.contains(&"rencontre"), "folds to the participle");
         for f in [
@@ -209,6 +221,16 @@ mod tests {
         assert!(announced.contains(&"rencontrera") && announced.contains(&"va rencontrer"));
         assert!(!held.contains(&"rencontrera"));
         assert!(Parts::regular("recevoir").is_none());
+    }
+
+    #[test]
+    fn an_adverb_may_stand_inside_a_compound_tense() {
+        let parts = Parts::regular("travailler").unwrap();
+        let forms = forms(&parts, false, false, &["successivement".to_string()]);
+        let held = of(&forms, Tense::Held);
+        assert!(held.contains(&"a successivement travaillé"));
+        assert!(held.contains(&"a travaillé"));
+        assert!(of(&forms, Tense::Recalled).contains(&"avait successivement travaillé"));
     }
 
     #[test]
@@ -231,7 +253,7 @@ mod tests {
             present_participle: "entretenant".into(),
             future: "entretiendr".into(),
         });
-        let forms = forms(&parts, true, false);
+        let forms = forms(&parts, true, false, &[]);
         let held = of(&forms, Tense::Held);
         for f in [
             "s'entretient",
@@ -249,7 +271,7 @@ mod tests {
     #[test]
     fn the_passive_is_held_unless_in_the_future_or_the_pluperfect() {
         let parts = Parts::regular("signer").unwrap();
-        let forms = forms(&parts, false, true);
+        let forms = forms(&parts, false, true, &[]);
         assert!(of(&forms, Tense::Passive).contains(&"a été signée"));
         assert!(of(&forms, Tense::Announced).contains(&"sera signé"));
         assert!(of(&forms, Tense::Recalled).contains(&"avait été signé"));

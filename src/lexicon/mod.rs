@@ -129,7 +129,9 @@ fn verb_cues(verbs: &files::VerbsFile) -> Result<Vec<(MeetingCue, Vec<String>)>,
                     format!("verb {lemma:?}: not a regular -er verb and no [[conjugation]] gives its parts")
                 })?,
             };
-            for (tense, form) in conjugate::forms(&parts, reflexive, v.passive) {
+            for (tense, form) in
+                conjugate::forms(&parts, reflexive, v.passive, &verbs.grammar.adverbs)
+            {
                 let complements: Vec<String> = if v.complements.is_empty() {
                     vec![form]
                 } else {
