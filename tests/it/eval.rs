@@ -55,19 +55,11 @@ fn development_set_meets_the_bars() {
 #[test]
 fn real_blind_set_holds_its_figures() {
     let r = score("tests/real/blind/articles", "tests/real/blind/gold");
-    let bars = [
-        ("meeting F1", r.meetings.f1(), 0.58),
-        ("participant F1", r.participants.f1(), 0.45),
-        ("theme F1", r.themes.f1(), 0.53),
-        ("role accuracy", r.role.value(), 0.63),
-    ];
-    for (what, value, bar) in bars {
-        assert!(value >= bar, "blind {what} {value:.3} < {bar}");
-    }
+    holds("blind", &r, [0.58, 0.45, 0.53, 0.63]);
     let names_alone = score_with("tests/real/blind/articles", "tests/real/blind/gold", false);
     let f1 = names_alone.participants.f1();
     assert!(
-        f1 >= 0.42,
+        f1 >= 0.44,
         "blind participant F1 without people.toml {f1:.3}"
     );
 }
@@ -75,14 +67,19 @@ fn real_blind_set_holds_its_figures() {
 #[test]
 fn real_development_set_holds_its_figures() {
     let r = score("tests/real/dev/articles", "tests/real/dev/gold");
-    let bars = [
-        ("meeting F1", r.meetings.f1(), 0.79),
-        ("participant F1", r.participants.f1(), 0.65),
-        ("theme F1", r.themes.f1(), 0.66),
-        ("role accuracy", r.role.value(), 0.74),
+    holds("dev", &r, [0.79, 0.65, 0.66, 0.74]);
+}
+
+/// Meeting, participant and theme F1 and role accuracy at or above `bars`.
+fn holds(set: &str, r: &Report, bars: [f64; 4]) {
+    let values = [
+        ("meeting F1", r.meetings.f1()),
+        ("participant F1", r.participants.f1()),
+        ("theme F1", r.themes.f1()),
+        ("role accuracy", r.role.value()),
     ];
-    for (what, value, bar) in bars {
-        assert!(value >= bar, "dev {what} {value:.3} < {bar}");
+    for ((what, value), bar) in values.into_iter().zip(bars) {
+        assert!(value >= bar, "{set} {what} {value:.3} < {bar}");
     }
 }
 
