@@ -83,7 +83,11 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         let Some(paragraph) = sentence.paragraph else {
             continue;
         };
-        let cues = cues(doc, sentence.span);
+        let mut cues = cues(doc, sentence.span);
+        let opens_paragraph = si == 0 || doc.sentences[si - 1].paragraph != Some(paragraph);
+        if cues.is_empty() && opens_paragraph {
+            cues.extend(paragraph_lead(doc, people, si));
+        }
         let Some(best) = cues.iter().map(|c| c.strength).max_by_key(|s| rank(*s)) else {
             continue;
         };
@@ -517,6 +521,38 @@ fn names_someone(doc: &Doc, at: usize, end: usize) -> bool {
                 .any(|f| f.span.start <= start && start < f.span.end)
     });
     someone || reference || unknown_name
+}
+
+/// A paragraph opening on its counterpart, "Face au ministre de la Justice,
+/// X, …" or "Avec le général X, …", in an article telling one meeting after
+/// another: a talks lead, when a person who is not of the home side follows.
+fn paragraph_lead(doc: &Doc, people: &People, si: usize) -> Option<Cue> {
+    let span = doc.sentences[si].span;
+    let folded = doc.folded(span);
+    let lead = doc
+        .lex
+        .grammar
+        .paragraph_leads
+        .iter()
+        .find(|l| folded.starts_with(l.as_str()) && at_word_end(folded, l.len()))?;
+    let counterpart = people
+        .in_sentence(si)
+        .next()
+        .is_some_and(|m| people.persons[m.person].country != Some(doc.lex.home));
+    counterpart.then(|| Cue {
+        span: Span {
+            start: span.start,
+            end: doc
+                .folded
+                .original_offset(doc.folded.folded_offset(span.start) + lead.len()),
+        },
+        kind: Kind::Talks,
+        strength: Strength::Lead,
+    })
+}
+
+fn at_word_end(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Whether a "with" word (`[grammar] with`) follows `at` within a few
