@@ -1,20 +1,22 @@
 //! Meetings: which sentences report one, with whom, when and where, and
 //! which paragraphs belong to each.
 //!
-//! A meeting cue ("a reçu", "Lors de sa rencontre avec", "la visite") opens a
-//! meeting when its sentence names a partner; a later cue with the same
-//! partner and a compatible date and kind is the same meeting told again
-//! (a caption repeated as a lead, "Lors de l'entretien"). Nouns only open a
-//! meeting when the article has none yet ("Cette discussion s'inscrivait…"),
-//! because they mostly recall earlier events. A collective reception ("a reçu
-//! successivement plusieurs dirigeants") frames the meetings that follow.
+//! A meeting cue (a verb in a held tense, "Lors de sa rencontre avec", a
+//! talks noun followed by "avec") opens a meeting when its sentence names a
+//! partner; a later cue with the same partner and a compatible date and kind
+//! is the same meeting told again (a caption repeated as a lead, "Lors de
+//! l'entretien"). Announced and recalled forms ("recevra", "avait reçu")
+//! report nothing. Other nouns only open a meeting when the article has none
+//! yet ("Cette discussion s'inscrivait…"), because they mostly recall earlier
+//! events. A collective reception ("a reçu successivement plusieurs
+//! dirigeants") frames the meetings that follow, and a list of partners in
+//! one sentence gives one conversation each.
 
 use super::dates::{self, DateMention, PartialDate};
 use super::participants::{People, PersonMention};
 use super::tokens;
 use super::{Doc, Meeting};
 use crate::clean::Span;
-use crate::fold::fold;
 use crate::lexicon::{Entity, Kind, OrgKind, Strength, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,11 +188,6 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             continue;
         }
         let country_of = |m: &&PersonMention| people.persons[m.person].country;
-        // A sentence whose people are all of the home side still reports a
-        // meeting with the partner it names otherwise ("l'ambassadeur de
-        // Chine" without a name): the partner decides, not the people found.
-        let listed = partner_list(doc, sentence.span);
-        let conversation = !matches!(kind, Kind::Conference | Kind::Visit);
         // Someone of unknown country met during a visit stands for the
         // partner already in the article.
         let unknown_guest = present.iter().any(|m| country_of(m).is_none());
@@ -220,10 +217,10 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             continue;
         }
         // "les ambassadeurs de Chine, de Russie et du Laos ont été reçus":
-        // one meeting per partner of a list, each with its own people.
-        let partners = if !conversation || (listed.len() >= 2 && !listed.contains(&partner)) {
-            vec![partner]
-        } else if listed.len() >= 2 {
+        // one conversation per partner of a list, each with its own people.
+        let conversation = !matches!(kind, Kind::Conference | Kind::Visit);
+        let listed = partner_list(doc, sentence.span);
+        let partners = if conversation && listed.len() >= 2 && listed.contains(&partner) {
             listed
         } else {
             vec![partner]
@@ -391,18 +388,16 @@ fn pick_date(dates: &[DateMention], kind: Kind, cue: usize) -> Option<DateMentio
 /// cue places its event in another year than the story's.
 fn dates_the_cue_to_a_year(doc: &Doc, sentence: Span, cue: Span) -> bool {
     const REACH: usize = 4;
-    let before = doc.words(Span {
-        start: sentence.start,
-        end: cue.start,
-    });
-    let after = doc.words(Span {
-        start: cue.end,
-        end: sentence.end,
-    });
+    let words = |start, end| {
+        doc.folded(Span { start, end })
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+    };
+    let before: Vec<&str> = words(sentence.start, cue.start).collect();
     let near: Vec<&str> = before[before.len().saturating_sub(REACH)..]
         .iter()
-        .chain(after.iter().take(REACH))
-        .map(String::as_str)
+        .copied()
+        .chain(words(cue.end, sentence.end).take(REACH))
         .collect();
     near.windows(2).any(|w| {
         doc.lex.grammar.year_prepositions.contains(w[0])
@@ -501,26 +496,34 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
 fn names_someone(doc: &Doc, at: usize, end: usize) -> bool {
     let span = Span { start: at, end };
     let entities = doc.entities_in(span);
-    let someone = entities.iter().any(|f| {
-        f.what.iter().any(|e| {
-            matches!(
-                e,
-                Entity::Title(_) | Entity::Honorific | Entity::Person(_) | Entity::Organization(_)
-            )
+    let someone = || {
+        entities.iter().any(|f| {
+            f.what.iter().any(|e| {
+                matches!(
+                    e,
+                    Entity::Title(_)
+                        | Entity::Honorific
+                        | Entity::Person(_)
+                        | Entity::Organization(_)
+                )
+            })
         })
-    });
-    let reference = doc
-        .words(span)
-        .iter()
-        .any(|w| doc.lex.reference_nouns.iter().any(|r| r == w));
-    let unknown_name = tokens::tokens(span.slice(doc.text)).any(|(i, w)| {
-        let start = at + i;
-        w.starts_with(char::is_uppercase)
-            && !entities
-                .iter()
-                .any(|f| f.span.start <= start && start < f.span.end)
-    });
-    someone || reference || unknown_name
+    };
+    let reference = || {
+        doc.folded(span)
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .any(|w| doc.lex.reference_nouns.iter().any(|r| r == w))
+    };
+    let unknown_name = || {
+        tokens::tokens(span.slice(doc.text)).any(|(i, w)| {
+            let start = at + i;
+            w.starts_with(char::is_uppercase)
+                && !entities
+                    .iter()
+                    .any(|f| f.span.start <= start && start < f.span.end)
+        })
+    };
+    someone() || reference() || unknown_name()
 }
 
 /// A paragraph opening on its counterpart, "Face au ministre de la Justice,
@@ -590,18 +593,23 @@ pub fn is_background(doc: &Doc, m: &PersonMention) -> bool {
     if !doc.lex.grammar.complement.contains(&prep) {
         return false;
     }
-    let own = cues(doc, doc.sentences[m.sentence].span).iter().any(|c| {
-        let gap = Span {
-            start: c.span.end,
-            end: m.phrase_start,
-        };
-        c.span.end <= m.phrase_start
-            && doc
-                .lex
-                .grammar
-                .cue_complement
-                .contains(doc.folded(gap).trim())
-    });
+    // Any meeting form will do: only where it ends matters here.
+    let own = doc
+        .entities_in(doc.sentences[m.sentence].span)
+        .iter()
+        .filter(|f| f.what.iter().any(|e| matches!(e, Entity::Meeting(_))))
+        .any(|c| {
+            let gap = Span {
+                start: c.span.end,
+                end: m.phrase_start,
+            };
+            c.span.end <= m.phrase_start
+                && doc
+                    .lex
+                    .grammar
+                    .cue_complement
+                    .contains(doc.folded(gap).trim())
+        });
     !own
 }
 
@@ -705,9 +713,14 @@ fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
                 })
             };
             tokens::tokens(gap.slice(doc.text)).all(|(i, w)| {
+                let at = gap.start + i;
+                let folded = doc.folded(Span {
+                    start: at,
+                    end: at + w.len(),
+                });
                 w.starts_with(char::is_uppercase)
-                    || doc.lex.grammar.list_words.contains(&fold(w))
-                    || titled(gap.start + i)
+                    || doc.lex.grammar.list_words.contains(folded)
+                    || titled(at)
             })
         });
         if !joined {

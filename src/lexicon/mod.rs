@@ -129,9 +129,15 @@ fn verb_cues(verbs: &files::VerbsFile) -> Result<Vec<(MeetingCue, Vec<String>)>,
                     format!("verb {lemma:?}: not a regular -er verb and no [[conjugation]] gives its parts")
                 })?,
             };
-            for (tense, form) in
-                conjugate::forms(&parts, reflexive, v.passive, &verbs.grammar.adverbs)
-            {
+            // Adverbs stand inside a verb's compound tenses, not before a
+            // noun complement ("a également eu un entretien" is left to the
+            // noun and its "avec"): each would multiply the trie's forms.
+            let adverbs: &[String] = if v.complements.iter().any(|c| c.contains(' ')) {
+                &[]
+            } else {
+                &verbs.grammar.adverbs
+            };
+            for (tense, form) in conjugate::forms(&parts, reflexive, v.passive, adverbs) {
                 let complements: Vec<String> = if v.complements.is_empty() {
                     vec![form]
                 } else {
