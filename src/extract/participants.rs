@@ -778,7 +778,7 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
                 name: if romanized {
                     doc.lex.romanize(&person.name)
                 } else {
-                    person.name.clone()
+                    doc.lex.without_patronymic(&person.name)
                 },
                 surface: m.span.slice(doc.text).to_string(),
                 role: person.role.clone(),

@@ -608,18 +608,26 @@ impl Lexicon {
     /// A name in English romanisation ("Sergueï Choïgou" → "Sergei Shoigu").
     pub fn romanize(&self, name: &str) -> String {
         let words: Vec<String> = name.split(' ').map(|w| self.romanize_word(w)).collect();
-        let patronymic = |w: &String| {
+        self.without_patronymic(&words.join(" "))
+    }
+
+    /// A name holding a patronymic without it, given name first: "Gennady
+    /// Stepanovich Bezdetko" and "Bezdetko Gennady Stepanovich" (surname
+    /// first, as official lists write it) are Gennady Bezdetko. Any other
+    /// name is returned as it is.
+    pub fn without_patronymic(&self, name: &str) -> String {
+        let words: Vec<&str> = name.split(' ').collect();
+        let patronymic = |w: &str| {
             let lower = w.to_lowercase();
             self.transliteration
                 .patronymic_endings
                 .iter()
                 .any(|e| lower.ends_with(e.as_str()))
         };
-        // Given name, patronymic, surname; or surname, given name, patronymic.
-        match &words[..] {
+        match words[..] {
             [given, middle, surname] if patronymic(middle) => format!("{given} {surname}"),
             [surname, given, last] if patronymic(last) => format!("{given} {surname}"),
-            _ => words.join(" "),
+            _ => name.to_string(),
         }
     }
 
