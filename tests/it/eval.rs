@@ -55,7 +55,7 @@ fn development_set_meets_the_bars() {
 #[test]
 fn real_blind_set_holds_its_figures() {
     let r = score("tests/real/blind/articles", "tests/real/blind/gold");
-    holds("blind", &r, [0.58, 0.45, 0.53, 0.63]);
+    holds("blind", &r, [0.58, 0.46, 0.55, 0.67]);
     let names_alone = score_with("tests/real/blind/articles", "tests/real/blind/gold", false);
     let f1 = names_alone.participants.f1();
     assert!(
@@ -67,7 +67,7 @@ fn real_blind_set_holds_its_figures() {
 #[test]
 fn real_development_set_holds_its_figures() {
     let r = score("tests/real/dev/articles", "tests/real/dev/gold");
-    holds("dev", &r, [0.79, 0.65, 0.66, 0.74]);
+    holds("dev", &r, [0.79, 0.65, 0.67, 0.75]);
 }
 
 /// Meeting, participant and theme F1 and role accuracy at or above `bars`.
