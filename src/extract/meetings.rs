@@ -458,10 +458,15 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
                     return None;
                 }
                 // An active reception names its guest after the verb: "Hanoï
-                // accueille une vingtaine de policiers" receives nobody.
+                // accueille une vingtaine de policiers" receives nobody; in
+                // "X, qu'il recevait" the guest came before.
                 let active = matches!(strength, Strength::Verb | Strength::Lead) && !def.passive;
+                let guest_before = doc
+                    .word_before(f.span.start)
+                    .is_some_and(|w| doc.lex.grammar.object_relatives.contains(&w));
                 if def.kind == Kind::Reception
                     && active
+                    && !guest_before
                     && !names_someone(doc, f.span.end, span.end)
                 {
                     return None;

@@ -153,6 +153,7 @@ pub struct Grammar {
     pub complement: Vec<String>,
     pub cue_complement: Vec<String>,
     pub with: Vec<String>,
+    pub object_relatives: Vec<String>,
     pub paragraph_leads: Vec<String>,
     pub adverbs: Vec<String>,
     pub until: Vec<String>,
