@@ -46,14 +46,12 @@ impl Cleaned {
 /// the title (a JSON Lines record's text is often the body alone).
 pub fn clean(text: &str, folded: &Folded, noise: &Noise, title_in_text: bool) -> Cleaned {
     let mut title = None;
-    let mut title_pending = title_in_text;
     let mut body: Vec<Span> = Vec::new();
     let mut dateline = None;
     let mut seen = FxHashSet::default();
     for line in lines(text) {
         let folded = folded.of(line.start, line.end);
-        if title_pending {
-            title_pending = false;
+        if title_in_text && title.is_none() {
             title = Some(line);
             seen.insert(folded);
             continue;

@@ -219,12 +219,10 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         // "les ambassadeurs de Chine, de Russie et du Laos ont été reçus":
         // one conversation per partner of a list, each with its own people.
         let conversation = !matches!(kind, Kind::Conference | Kind::Visit);
-        let listed = partner_list(doc, sentence.span);
-        let partners = if conversation && listed.len() >= 2 && listed.contains(&partner) {
-            listed
-        } else {
-            vec![partner]
-        };
+        let partners = conversation
+            .then(|| partner_list(doc, sentence.span))
+            .filter(|listed| listed.len() >= 2 && listed.contains(&partner))
+            .unwrap_or_else(|| vec![partner]);
         let several = partners.len() > 1;
         for partner in partners {
             let members: Vec<usize> = present

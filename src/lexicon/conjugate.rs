@@ -118,65 +118,78 @@ pub fn forms(
         .iter()
         .filter(|f| fold(f) != fold(pp))
         .collect();
-    let mut out = Vec::new();
-    if reflexive {
-        out.extend(simple_forms.iter().map(|f| (Tense::Held, se(f))));
-        for aux in ["s'est", "se sont", "se fut", "se furent", "s'étant"] {
-            out.extend(agreed(aux, adverbs).into_iter().map(|f| (Tense::Held, f)));
+    // A reflexive verb takes "se" before every form and "être" (with
+    // agreement) in its compound tenses; any other takes "avoir".
+    let voiced = |form: &str| {
+        if reflexive {
+            se(form)
+        } else {
+            form.to_string()
         }
-        for aux in PLUPERFECT_REFLEXIVE {
+    };
+    let compounds = |aux: &str, adverbs: &[String]| {
+        if reflexive {
+            agreed(aux, adverbs)
+        } else {
+            compound(aux, pp, adverbs)
+        }
+    };
+    let (held_aux, pluperfect): (&[&str], [&str; 2]) = if reflexive {
+        (
+            &["s'est", "se sont", "se fut", "se furent", "s'étant"],
+            PLUPERFECT_REFLEXIVE,
+        )
+    } else {
+        (
+            &["a", "ont", "eut", "eurent", "ayant", "après avoir"],
+            PLUPERFECT,
+        )
+    };
+    let mut out: Vec<(Tense, String)> = Vec::new();
+    out.extend(simple_forms.iter().map(|f| (Tense::Held, voiced(f))));
+    for aux in held_aux {
+        out.extend(
+            compounds(aux, adverbs)
+                .into_iter()
+                .map(|f| (Tense::Held, f)),
+        );
+    }
+    for aux in pluperfect {
+        out.extend(
+            compounds(aux, &[])
+                .into_iter()
+                .map(|f| (Tense::Recalled, f)),
+        );
+    }
+    out.push((Tense::Lead, voiced(&p.present_participle)));
+    out.extend(
+        announced_forms
+            .iter()
+            .map(|f| (Tense::Announced, voiced(f))),
+    );
+    for aux in PERIPHRASTIC {
+        out.push((Tense::Announced, format!("{aux} {}", voiced(&p.infinitive))));
+    }
+    // The passive is a transitive verb's: reflexive ones have none.
+    if passive && !reflexive {
+        for aux in [
+            "a été",
+            "ont été",
+            "est",
+            "sont",
+            "était",
+            "étaient",
+            "fut",
+            "furent",
+            "ayant été",
+        ] {
+            out.extend(agreed(aux, &[]).into_iter().map(|f| (Tense::Passive, f)));
+        }
+        for aux in ["avait été", "avaient été"] {
             out.extend(agreed(aux, &[]).into_iter().map(|f| (Tense::Recalled, f)));
         }
-        out.push((Tense::Lead, se(&p.present_participle)));
-        out.extend(announced_forms.iter().map(|f| (Tense::Announced, se(f))));
-        for aux in PERIPHRASTIC {
-            out.push((Tense::Announced, format!("{aux} {}", se(&p.infinitive))));
-        }
-    } else {
-        out.extend(simple_forms.iter().map(|f| (Tense::Held, f.to_string())));
-        for aux in ["a", "ont", "eut", "eurent", "ayant", "après avoir"] {
-            out.extend(
-                compound(aux, pp, adverbs)
-                    .into_iter()
-                    .map(|f| (Tense::Held, f)),
-            );
-        }
-        for aux in PLUPERFECT {
-            out.extend(
-                compound(aux, pp, &[])
-                    .into_iter()
-                    .map(|f| (Tense::Recalled, f)),
-            );
-        }
-        out.push((Tense::Lead, p.present_participle.clone()));
-        out.extend(
-            announced_forms
-                .iter()
-                .map(|f| (Tense::Announced, f.clone())),
-        );
-        for aux in PERIPHRASTIC {
-            out.push((Tense::Announced, format!("{aux} {}", p.infinitive)));
-        }
-        if passive {
-            for aux in [
-                "a été",
-                "ont été",
-                "est",
-                "sont",
-                "était",
-                "étaient",
-                "fut",
-                "furent",
-                "ayant été",
-            ] {
-                out.extend(agreed(aux, &[]).into_iter().map(|f| (Tense::Passive, f)));
-            }
-            for aux in ["avait été", "avaient été"] {
-                out.extend(agreed(aux, &[]).into_iter().map(|f| (Tense::Recalled, f)));
-            }
-            for aux in ["sera", "seront"] {
-                out.extend(agreed(aux, &[]).into_iter().map(|f| (Tense::Announced, f)));
-            }
+        for aux in ["sera", "seront"] {
+            out.extend(agreed(aux, &[]).into_iter().map(|f| (Tense::Announced, f)));
         }
     }
     out

@@ -96,8 +96,9 @@ pub struct MeetingCue {
     pub passive: bool,
 }
 
-/// The meeting cues of the `[[verb]]` lemmas: per entry, its held, leading
-/// and announced forms (with each complement). A generated form that is
+/// The meeting cues of the `[[verb]]` lemmas: per entry, one cue per tense
+/// class (held, passive, leading, announced, recalled) with its forms, each
+/// followed by every complement. A generated form that is
 /// also a meeting noun ("rencontre") is left to the noun, whose determiner
 /// rule tells the two apart.
 fn verb_cues(verbs: &files::VerbsFile) -> Result<Vec<(MeetingCue, Vec<String>)>, String> {
@@ -114,6 +115,14 @@ fn verb_cues(verbs: &files::VerbsFile) -> Result<Vec<(MeetingCue, Vec<String>)>,
         .collect();
     let mut out = Vec::new();
     for v in &verbs.verb {
+        // Adverbs stand inside a verb's compound tenses, not before a noun
+        // complement ("a également eu un entretien" is left to the noun and
+        // its "avec"): each would multiply the trie's forms.
+        let adverbs: &[String] = if v.complements.iter().any(|c| c.contains(' ')) {
+            &[]
+        } else {
+            &verbs.grammar.adverbs
+        };
         let mut by_tense: Vec<(files::Tense, Vec<String>)> = Vec::new();
         for lemma in &v.lemmas {
             let (reflexive, infinitive) = match lemma
@@ -128,14 +137,6 @@ fn verb_cues(verbs: &files::VerbsFile) -> Result<Vec<(MeetingCue, Vec<String>)>,
                 None => conjugate::Parts::regular(infinitive).ok_or_else(|| {
                     format!("verb {lemma:?}: not a regular -er verb and no [[conjugation]] gives its parts")
                 })?,
-            };
-            // Adverbs stand inside a verb's compound tenses, not before a
-            // noun complement ("a également eu un entretien" is left to the
-            // noun and its "avec"): each would multiply the trie's forms.
-            let adverbs: &[String] = if v.complements.iter().any(|c| c.contains(' ')) {
-                &[]
-            } else {
-                &verbs.grammar.adverbs
             };
             for (tense, form) in conjugate::forms(&parts, reflexive, v.passive, adverbs) {
                 let complements: Vec<String> = if v.complements.is_empty() {
