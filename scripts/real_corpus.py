@@ -95,7 +95,9 @@ def check(root):
     if listed is None:
         return [f"{root}/SOURCES.md is missing"]
     count = 0
-    for set_dir in sorted(p for p in root.iterdir() if (p / "articles").is_dir()):
+    # A root holding articles/ is one set; otherwise each subfolder that does is.
+    set_dirs = [root] if (root / "articles").is_dir() else sorted(p for p in root.iterdir() if (p / "articles").is_dir())
+    for set_dir in set_dirs:
         for name, text in articles(set_dir):
             count += 1
             if name not in listed:
