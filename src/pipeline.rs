@@ -18,7 +18,7 @@ use crate::config::{Limits, PartitionBy, Settings, Shard};
 use crate::error::Error;
 use crate::fold::Folded;
 use crate::keys::Keys;
-use crate::lexicon::Lexicon;
+use crate::lexicon::Lexicons;
 use crate::lock::Lock;
 use crate::read::{self, Item, RawArticle, Reject};
 use crate::runs::{self, Record};
@@ -40,10 +40,11 @@ pub struct Summary {
 }
 
 /// Cleans, segments and extracts one article whose SHA-256 is `digest`.
-pub fn process(raw: RawArticle, digest: String, lex: &Lexicon) -> Processed {
+pub fn process(raw: RawArticle, digest: String, lexicons: &Lexicons) -> Processed {
+    let lex = lexicons.for_text(raw.lang.as_deref(), &raw.text);
     let folded = Folded::new(&raw.text);
     let cleaned = clean::clean(&raw.text, &folded, &lex.noise, raw.title_in_text);
-    let sentences = segment::segment(&raw.text, &cleaned);
+    let sentences = segment::segment(&raw.text, &cleaned, &lex.grammar.abbreviations);
     let extraction = extract::extract(&raw.text, folded, &cleaned, sentences, lex, raw.published);
     Processed {
         article_id: digest[..16].to_string(),
@@ -54,7 +55,7 @@ pub fn process(raw: RawArticle, digest: String, lex: &Lexicon) -> Processed {
         url: raw.url,
         title: raw.title,
         published: raw.published,
-        lang: raw.lang,
+        lang: lex.lang.clone(),
         text: raw.text,
         extraction,
     }
@@ -257,7 +258,7 @@ impl Batch {
 /// a reject instead of ending the run.
 fn process_all(
     articles: Vec<(RawArticle, String)>,
-    lex: &Lexicon,
+    lex: &Lexicons,
     rejects: &mut Vec<Reject>,
 ) -> Vec<Processed> {
     let outcomes: Vec<Result<Processed, Reject>> = articles
@@ -292,7 +293,7 @@ pub struct Extracted {
 
 /// Reads and extracts every article of the inputs, in memory (for `eval`
 /// and tests; `run` streams).
-pub fn extract_inputs(inputs: &[PathBuf], lex: &Lexicon) -> Result<Extracted, Error> {
+pub fn extract_inputs(inputs: &[PathBuf], lex: &Lexicons) -> Result<Extracted, Error> {
     let files = input_files(inputs)?;
     let known = Keys::default();
     let mut selector = Selector::new(None, &[], &Limits::default(), &known);
@@ -357,17 +358,18 @@ impl<'a> Selector<'a> {
     fn extract(
         &mut self,
         mut batch: Batch,
-        lex: &Lexicon,
+        lex: &Lexicons,
         rejects: &mut Vec<Reject>,
     ) -> Vec<Processed> {
         rejects.append(&mut batch.rejects);
-        let chosen = self.take(batch.digested(), rejects);
+        let chosen = self.take(batch.digested(), lex, rejects);
         process_all(chosen, lex, rejects)
     }
 
     fn take(
         &mut self,
         articles: Vec<(RawArticle, String)>,
+        lexicons: &Lexicons,
         rejects: &mut Vec<Reject>,
     ) -> Vec<(RawArticle, String)> {
         let mut chosen = Vec::with_capacity(articles.len());
@@ -394,7 +396,13 @@ impl<'a> Selector<'a> {
                     continue;
                 }
             }
-            if !self.languages.is_empty() && !self.languages.contains(&raw.lang) {
+            let language = || {
+                lexicons
+                    .for_text(raw.lang.as_deref(), &raw.text)
+                    .lang
+                    .as_str()
+            };
+            if !self.languages.is_empty() && !self.languages.iter().any(|l| l == language()) {
                 self.excluded += 1;
             } else if self.known.contains(key) || !self.read.insert(key) {
                 self.skipped += 1;
@@ -467,7 +475,7 @@ fn each_string(files: &[PathBuf], column: &str, mut f: impl FnMut(&str)) -> Resu
 
 /// Reads the new articles of the inputs and adds their rows to the dataset
 /// in `settings.out`, batch by batch.
-pub fn run(settings: &Settings, lex: &Lexicon) -> Result<Summary, Error> {
+pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     let out = &settings.out;
     let lock = Lock::acquire(out, settings.shard)?;
     let recovered = write::recover(out, settings.shard)?;
@@ -682,7 +690,7 @@ mod tests {
             title: String::new(),
             title_in_text: true,
             published: None,
-            lang: "fr".into(),
+            lang: None,
             text: "x".repeat(bytes),
         }
     }

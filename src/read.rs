@@ -29,7 +29,9 @@ pub struct RawArticle {
     /// repeats it (a crawler's `text` is usually the body alone).
     pub title_in_text: bool,
     pub published: Option<NaiveDate>,
-    pub lang: String,
+    /// The record's `lang`; unknown for a `.txt` file, whose language is
+    /// recognised from its text.
+    pub lang: Option<String>,
     pub text: String,
 }
 
@@ -239,7 +241,7 @@ impl Origin<'_> {
                 title: first_line(&text).to_string(),
                 title_in_text: true,
                 published: None,
-                lang: "fr".into(),
+                lang: None,
                 text,
             })]
         }
@@ -487,7 +489,7 @@ fn parse_record(line: &str, file_name: &str, line_no: usize) -> Result<RawArticl
             .unwrap_or_else(|| first_line(&text).to_string()),
         title_in_text,
         published,
-        lang: record.lang.unwrap_or_else(|| "fr".into()),
+        lang: record.lang,
         text,
     })
 }

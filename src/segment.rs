@@ -10,16 +10,16 @@ pub struct Sentence {
 }
 
 /// Sentences of the title (if any) and of every body paragraph, in text order.
-pub fn segment(text: &str, cleaned: &Cleaned) -> Vec<Sentence> {
+pub fn segment(text: &str, cleaned: &Cleaned, abbreviations: &[String]) -> Vec<Sentence> {
     let mut out = Vec::new();
     if let Some(title) = cleaned.title {
-        out.extend(sentences(text, title).map(|span| Sentence {
+        out.extend(sentences(text, title, abbreviations).map(|span| Sentence {
             span,
             paragraph: None,
         }));
     }
     for (i, para) in cleaned.body.iter().enumerate() {
-        out.extend(sentences(text, *para).map(|span| Sentence {
+        out.extend(sentences(text, *para, abbreviations).map(|span| Sentence {
             span,
             paragraph: Some(i),
         }));
@@ -33,8 +33,13 @@ pub fn segment(text: &str, cleaned: &Cleaned) -> Vec<Sentence> {
 pub const MAX_SENTENCE: usize = 2_000;
 
 /// Splits a paragraph after `.`, `!`, `?` or `…` when the next word starts a
-/// sentence, but not after an initial ("K. Tan") or a title abbreviation.
-pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
+/// sentence, but not after an initial ("K. Tan") or one of the language's
+/// `abbreviations` ("M.", "Dr").
+pub fn sentences<'t>(
+    text: &'t str,
+    para: Span,
+    abbreviations: &[String],
+) -> impl Iterator<Item = Span> + 't {
     let content = para.slice(text);
     let bytes = content.as_bytes();
     let mut start = 0;
@@ -73,7 +78,9 @@ pub fn sentences(text: &str, para: Span) -> impl Iterator<Item = Span> + '_ {
             continue;
         }
         let following = content[i..].trim_start();
-        if !starts_sentence(following) || (lead == b'.' && is_abbreviation(&content[..at])) {
+        if !starts_sentence(following)
+            || (lead == b'.' && is_abbreviation(&content[..at], abbreviations))
+        {
             continue;
         }
         cuts.push((start, i));
@@ -151,36 +158,30 @@ fn char_at(text: &str, at: usize) -> char {
     text[at..].chars().next().expect("at is a char boundary")
 }
 
-/// The word before a period is an initial or a common abbreviation.
-fn is_abbreviation(before: &str) -> bool {
+/// The word before a period is an initial or one of `abbreviations`.
+fn is_abbreviation(before: &str, abbreviations: &[String]) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let single_capital = letters == 1 && word.chars().all(|c| c.is_uppercase() || c == '.');
-    single_capital
-        || matches!(
-            word,
-            "M" | "Mme"
-                | "Mlle"
-                | "Dr"
-                | "Pr"
-                | "St"
-                | "Ste"
-                | "Me"
-                | "MM"
-                | "S.E"
-                | "etc"
-                | "av"
-                | "apr"
-                | "J.-C"
-        )
+    single_capital || abbreviations.iter().any(|a| a == word)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn abbreviations() -> Vec<String> {
+        static FRENCH: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+            crate::lexicon::Lexicon::embedded_lang("fr")
+                .unwrap()
+                .grammar
+                .abbreviations
+        });
+        FRENCH.clone()
+    }
 
     /// The cuts `sentences` makes, written a character at a time (as it was
     /// before it went a byte at a time).
@@ -204,7 +205,9 @@ mod tests {
                 continue;
             }
             let following = content[next_at..].trim_start();
-            if !starts_sentence(following) || (c == '.' && is_abbreviation(&content[..i])) {
+            if !starts_sentence(following)
+                || (c == '.' && is_abbreviation(&content[..i], &abbreviations()))
+            {
                 continue;
             }
             cuts.push((start, i + c.len_utf8()));
@@ -229,7 +232,7 @@ mod tests {
             // Now and then a run-on text, to reach the length cuts.
             let text = words.concat().repeat(1 + long * 600);
             let para = Span { start: 0, end: text.len() };
-            let cuts: Vec<(usize, usize)> = sentences(&text, para).map(|s| (s.start, s.end)).collect();
+            let cuts: Vec<(usize, usize)> = sentences(&text, para, &abbreviations()).map(|s| (s.start, s.end)).collect();
             proptest::prop_assert_eq!(cuts, reference_cuts(&text));
         }
     }
@@ -239,7 +242,9 @@ mod tests {
             start: 0,
             end: text.len(),
         };
-        sentences(text, para).map(|s| s.slice(text)).collect()
+        sentences(text, para, &abbreviations())
+            .map(|s| s.slice(text))
+            .collect()
     }
 
     #[test]
@@ -262,7 +267,7 @@ mod tests {
             start: 6,
             end: text.len(),
         };
-        let spans: Vec<Span> = sentences(text, para).collect();
+        let spans: Vec<Span> = sentences(text, para, &abbreviations()).collect();
         assert_eq!(&text[spans[1].start..spans[1].end], "Une autre.");
     }
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::eval::{self, gold};
-use crate::lexicon::Lexicon;
+use crate::lexicon::Lexicons;
 use crate::{dataset, pipeline, tables};
 
 /// Score extraction against gold files: precision, recall and F1 for meetings,
@@ -35,14 +35,14 @@ pub struct Args {
     verbose: bool,
 }
 
-pub fn run(args: Args, lex: &Lexicon) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, lex: &Lexicons) -> anyhow::Result<ExitCode> {
     let report = score(&args, lex)?;
     print!("{}", report.render(args.verbose));
     Ok(ExitCode::SUCCESS)
 }
 
 /// The report of the set, gold and tables or inputs the arguments name.
-fn score(args: &Args, lex: &Lexicon) -> anyhow::Result<eval::Report> {
+fn score(args: &Args, lex: &Lexicons) -> anyhow::Result<eval::Report> {
     let (gold_dir, inputs) = match &args.set {
         Some(set) => (set.join("gold"), vec![set.join("articles")]),
         None => (
@@ -73,7 +73,7 @@ type Frames = (
     polars::frame::DataFrame,
 );
 
-fn extract(inputs: &[PathBuf], lex: &Lexicon) -> anyhow::Result<Frames> {
+fn extract(inputs: &[PathBuf], lex: &Lexicons) -> anyhow::Result<Frames> {
     let extracted = pipeline::extract_inputs(inputs, lex)?;
     let t = tables::build(&extracted.processed).context("building tables")?;
     Ok((t.articles, t.meetings, t.participants, t.topics))

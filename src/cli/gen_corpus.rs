@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::corpus::{self, Generator, Options};
-use crate::lexicon::Lexicon;
+use crate::lexicon::Lexicons;
 
 /// Generate N synthetic articles of the genre (Vietnamese security meetings in
 /// French), the same bytes for the same N and seed; a smaller corpus is a
@@ -44,7 +44,8 @@ enum Format {
     Both,
 }
 
-pub fn run(args: Args, lex: &Lexicon) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, lexicons: &Lexicons) -> anyhow::Result<ExitCode> {
+    let lex = &lexicons.langs[0];
     let gen = match &args.templates {
         Some(path) => Generator::from_file(path, lex)?,
         None => Generator::embedded(lex)?,

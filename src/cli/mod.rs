@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::error::one_line;
-use crate::lexicon::Lexicon;
+use crate::lexicon::Lexicons;
 
 /// Exit status of a run that completed but rejected inputs, under `--strict`
 /// (0 is success, 1 a failure, 2 a usage error).
@@ -82,8 +82,8 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn load_lexicon(dir: Option<&std::path::Path>, people: bool) -> anyhow::Result<Lexicon> {
-    Ok(Lexicon::load(dir, people)?)
+fn load_lexicon(dir: Option<&std::path::Path>, people: bool) -> anyhow::Result<Lexicons> {
+    Ok(Lexicons::load(dir, people)?)
 }
 
 fn init_logging(level: &str) {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::config::{Compression, Limits, PartitionBy, Pipeline, Shard};
-use crate::lexicon::Lexicon;
+use crate::lexicon::Lexicons;
 use crate::pipeline;
 use crate::write::Recovered;
 
@@ -49,7 +49,7 @@ pub struct Args {
     strict: bool,
 }
 
-pub fn run(args: Args, lex: &Lexicon) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, lex: &Lexicons) -> anyhow::Result<ExitCode> {
     let file = match &args.pipeline {
         Some(path) => Pipeline::load(path)?,
         None => Pipeline::default(),

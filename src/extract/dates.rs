@@ -1,28 +1,11 @@
-//! Date expressions in French: "le 9 décembre", "du 23 au 25 avril 2025",
-//! "les 3 et 4 juin", "en mai dernier".
-
-use std::sync::LazyLock;
+//! Date expressions, as the article's language writes them (`dates.toml`):
+//! "le 9 décembre", "du 23 au 25 avril 2025", "on March 5", "last May".
 
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 
 use crate::clean::Span;
 use crate::fold::Folded;
-
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-];
+use crate::lexicon::{DateForm, DatePatterns};
 
 /// A date as the text gives it: the year may be missing, the day too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,26 +24,26 @@ pub struct DateMention {
     pub span: Span,
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    let month = MONTHS.join("|");
-    let day = r"(?:1er|[0-3]?\d)";
-    Regex::new(&format!(
-        r"(?x)
-        \b(?:du|les|des)\s+(?P<d1>{day})(?:\s+(?P<m1>{month}))?(?:\s+(?P<y1>\d{{4}}))?\s+(?:au|et|-)\s+
-            (?P<d2>{day})\s+(?P<m2>{month})(?:\s+(?P<y2>\d{{4}}))?\b
-        | \b(?P<d>{day})\s+(?P<m>{month})(?:\s+(?P<y>\d{{4}}))?\b
-        | \b(?:en|d'|de|mois\s+de|debut|fin|mi-)\s*(?P<mo>{month})(?:\s+(?P<yo>\d{{4}}))?\b"
-    ))
-    .expect("date pattern compiles")
-});
-
-/// "en mai dernier": a month named as past relative to the article.
-pub fn names_past_month(folded: &str) -> bool {
-    folded.match_indices(" dernier").any(|(at, _)| {
-        MONTHS
-            .iter()
-            .any(|m| folded[..at].ends_with(m) && at_word_start(folded, at - m.len()))
-    })
+/// "en mai dernier", "last May": a month named as past relative to the article.
+pub fn names_past_month(folded: &str, patterns: &DatePatterns) -> bool {
+    let months = || patterns.months.iter().flatten();
+    let after = patterns.past_after.iter().any(|word| {
+        folded.match_indices(&format!(" {word}")).any(|(at, _)| {
+            months()
+                .any(|m| folded[..at].ends_with(m.as_str()) && at_word_start(folded, at - m.len()))
+        })
+    });
+    after
+        || patterns.past_before.iter().any(|word| {
+            folded.match_indices(&format!("{word} ")).any(|(at, w)| {
+                let rest = &folded[at + w.len()..];
+                at_word_start(folded, at)
+                    && months().any(|m| {
+                        rest.starts_with(m.as_str())
+                            && !rest[m.len()..].starts_with(|c: char| c.is_alphanumeric())
+                    })
+            })
+        })
 }
 
 fn at_word_start(text: &str, at: usize) -> bool {
@@ -71,45 +54,50 @@ fn at_word_start(text: &str, at: usize) -> bool {
 }
 
 /// Every date expression in `span` of the original text.
-pub fn find(folded: &Folded, span: Span) -> Vec<DateMention> {
+pub fn find(folded: &Folded, span: Span, patterns: &DatePatterns) -> Vec<DateMention> {
     let (fs, fe) = (
         folded.folded_offset(span.start),
         folded.folded_offset(span.end),
     );
     let hay = &folded.text[fs..fe];
-    DATE.captures_iter(hay)
-        .map(|c| {
-            let num = |name: &str| {
-                c.name(name)
-                    .and_then(|m| m.as_str().trim_end_matches("er").parse::<u32>().ok())
+    patterns
+        .regex
+        .captures_iter(hay)
+        .filter_map(|c| {
+            let i = patterns.names.iter().position(|n| c.name(n).is_some())?;
+            let form = patterns.forms[i];
+            let group = |part: &str| c.name(&format!("a{i}_{part}")).map(|m| m.as_str());
+            // A day's leading digits: "1er" and "1st" are the first.
+            let num = |part: &str| {
+                group(part).and_then(|d| {
+                    let digits = d.find(|c: char| !c.is_ascii_digit()).unwrap_or(d.len());
+                    d[..digits].parse::<u32>().ok()
+                })
             };
-            let month = |name: &str| {
-                c.name(name)
-                    .and_then(|m| MONTHS.iter().position(|x| *x == m.as_str()))
-                    .map(|i| i as u32 + 1)
-            };
-            let year = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
+            let month = |part: &str| group(part).and_then(|m| patterns.month(m));
+            let year = |part: &str| group(part).and_then(|y| y.parse::<i32>().ok());
             let whole = c.get(0).expect("group 0 always matches");
             let (s, e) = folded.original_range(fs + whole.start(), fs + whole.end());
             let span = Span { start: s, end: e };
-            if c.name("d2").is_some() {
-                let end = PartialDate {
-                    year: year("y2"),
-                    month: month("m2"),
-                    day: num("d2"),
-                };
-                let start = PartialDate {
-                    year: year("y1").or(end.year),
-                    month: month("m1").or(end.month),
-                    day: num("d1"),
-                };
-                DateMention {
-                    start,
-                    end: Some(end),
-                    span,
+            let mention = match form {
+                DateForm::Range => {
+                    let end = PartialDate {
+                        year: year("y2"),
+                        month: month("m2").or(month("m1")),
+                        day: num("d2"),
+                    };
+                    let start = PartialDate {
+                        year: year("y1").or(end.year),
+                        month: month("m1").or(end.month),
+                        day: num("d1"),
+                    };
+                    DateMention {
+                        start,
+                        end: Some(end),
+                        span,
+                    }
                 }
-            } else if c.name("d").is_some() {
-                DateMention {
+                DateForm::Day => DateMention {
                     start: PartialDate {
                         year: year("y"),
                         month: month("m"),
@@ -117,9 +105,8 @@ pub fn find(folded: &Folded, span: Span) -> Vec<DateMention> {
                     },
                     end: None,
                     span,
-                }
-            } else {
-                DateMention {
+                },
+                DateForm::Month => DateMention {
                     start: PartialDate {
                         year: year("yo"),
                         month: month("mo"),
@@ -127,8 +114,9 @@ pub fn find(folded: &Folded, span: Span) -> Vec<DateMention> {
                     },
                     end: None,
                     span,
-                }
-            }
+                },
+            };
+            Some(mention)
         })
         .filter(|d| d.start.day.is_none_or(|day| (1..=31).contains(&day)))
         .collect()
@@ -181,7 +169,8 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 mod tests {
     use super::*;
 
-    fn dates(text: &str) -> Vec<DateMention> {
+    fn dates_in(lang: &str, text: &str) -> Vec<DateMention> {
+        let lex = crate::lexicon::Lexicon::embedded_lang(lang).unwrap();
         let folded = Folded::new(text);
         find(
             &folded,
@@ -189,7 +178,12 @@ mod tests {
                 start: 0,
                 end: text.len(),
             },
+            &lex.dates,
         )
+    }
+
+    fn dates(text: &str) -> Vec<DateMention> {
+        dates_in("fr", text)
     }
 
     fn pd(year: Option<i32>, month: u32, day: Option<u32>) -> PartialDate {
@@ -242,9 +236,40 @@ mod tests {
 
     #[test]
     fn past_months() {
-        assert!(names_past_month("lors de leur rencontre en mai derniere"));
-        assert!(names_past_month("depuis aout dernier,"));
-        assert!(!names_past_month("le dernier jour de mai"));
-        assert!(!names_past_month("l'ete dernier"));
+        let fr = crate::lexicon::Lexicon::embedded_lang("fr").unwrap();
+        let past = |text: &str| names_past_month(text, &fr.dates);
+        assert!(past("lors de leur rencontre en mai derniere"));
+        assert!(past("depuis aout dernier,"));
+        assert!(!past("le dernier jour de mai"));
+        assert!(!past("l'ete dernier"));
+        let en = crate::lexicon::Lexicon::embedded_lang("en").unwrap();
+        let past = |text: &str| names_past_month(text, &en.dates);
+        assert!(past("during their meeting last may,"));
+        assert!(!past("the last day of may"));
+    }
+
+    #[test]
+    fn english_days_ranges_and_months() {
+        let d = dates_in("en", "hosted a reception in Hanoi on March 6 for");
+        assert_eq!(d[0].start, pd(None, 3, Some(6)));
+        let d = dates_in("en", "on December 9, 2024, the minister");
+        assert_eq!(d[0].start, pd(Some(2024), 12, Some(9)));
+        let d = dates_in("en", "from April 23 to 25, 2024 in Saint Petersburg");
+        assert_eq!(d[0].start, pd(Some(2024), 4, Some(23)));
+        assert_eq!(d[0].end, Some(pd(Some(2024), 4, Some(25))));
+        let d = dates_in("en", "held on May 30-June 2");
+        assert_eq!(
+            (d[0].start, d[0].end),
+            (pd(None, 5, Some(30)), Some(pd(None, 6, Some(2))))
+        );
+        assert_eq!(
+            dates_in("en", "on 1st August")[0].start,
+            pd(None, 8, Some(1))
+        );
+        assert_eq!(
+            dates_in("en", "in May 2023")[0].start,
+            pd(Some(2023), 5, None)
+        );
+        assert!(dates_in("en", "they may cooperate").is_empty());
     }
 }

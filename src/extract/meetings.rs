@@ -126,7 +126,7 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             .filter(|_| best != Strength::Noun)
             .map_or(own_kind, |f| f.kind);
         // "jusqu'au 13 juillet" ends a stay; it is no day of a meeting.
-        let mentions: Vec<DateMention> = dates::find(&doc.folded, sentence.span)
+        let mentions: Vec<DateMention> = dates::find(&doc.folded, sentence.span, &doc.lex.dates)
             .into_iter()
             .filter(|d| {
                 doc.word_before(d.span.start)
@@ -177,7 +177,7 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         // After the article's first meeting, a sentence set in the past
         // ("lors de leur rencontre en mai dernier") recalls, it does not report.
         let folded = doc.folded(sentence.span);
-        let recalls = dates::names_past_month(folded)
+        let recalls = dates::names_past_month(folded, &doc.lex.dates)
             || dates_the_cue_to_a_year(doc, sentence.span, cue.span)
             || doc
                 .lex

@@ -65,6 +65,9 @@ impl<'a> Doc<'a> {
         };
         for m in lex.mentions(&folded.text) {
             let (start, end) = folded.original_range(m.start, m.end);
+            if m.upper && text[start..end].chars().any(char::is_lowercase) {
+                continue;
+            }
             let found = Found {
                 span: Span { start, end },
                 what: m.what,

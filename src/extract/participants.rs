@@ -244,10 +244,20 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
             }
             next = resume;
         }
-        let Some((at, word)) = tokens::next(content, next) else {
+        let Some((at, mut word)) = tokens::next(content, next) else {
             break;
         };
         next = at + word.len();
+        // "Lam's": a possessive ends the name before it.
+        let possessive = doc
+            .lex
+            .grammar
+            .possessives
+            .iter()
+            .find(|p| word.len() > p.len() && word.ends_with(p.as_str()));
+        if let Some(p) = possessive {
+            word = &word[..word.len() - p.len()];
+        }
         let tok = Span {
             start: span.start + at,
             end: span.start + at + word.len(),
@@ -271,23 +281,37 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
         if is_name_word(doc, tok, word) || inside {
             if run.is_empty() {
                 // "Le Xuan Minh": the Vietnamese family name Lê written without accents.
-                run.extend(vietnamese_le(doc.text, &previous, tok));
+                run.extend(article_surname(doc, &previous, tok));
             }
             run.push(tok);
         } else {
+            flush(&mut run, &mut out);
+        }
+        if possessive.is_some() {
             flush(&mut run, &mut out);
         }
         previous = Some(tok);
     }
     flush(&mut run, &mut out);
     // A lone "Le" kept for a family name needs two more name words after it.
-    out.retain(|c| c.words > 2 || !c.span.slice(doc.text).starts_with("Le "));
+    out.retain(|c| {
+        let first = c.span.slice(doc.text).split(' ').next().unwrap_or("");
+        c.words > 2 || !doc.lex.grammar.article_surnames.iter().any(|a| a == first)
+    });
     out
 }
 
-/// The token "Le" right before a name word, as a family name.
-fn vietnamese_le(text: &str, previous: &Option<Span>, tok: Span) -> Option<Span> {
-    previous.filter(|p| p.slice(text) == "Le" && text[p.end..tok.start] == *" ")
+/// A capitalised article right before a name word, as a family name ("Le"
+/// in "Le Xuan Minh", the Vietnamese Lê written without accents).
+fn article_surname(doc: &Doc, previous: &Option<Span>, tok: Span) -> Option<Span> {
+    previous.filter(|p| {
+        doc.lex
+            .grammar
+            .article_surnames
+            .iter()
+            .any(|a| a == p.slice(doc.text))
+            && doc.text[p.end..tok.start] == *" "
+    })
 }
 
 fn hyphen_glued(text: &str, span: Span) -> bool {
@@ -355,6 +379,7 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
         };
         let mut portfolios: Vec<usize> = Vec::new();
         let mut home_default = false;
+        premodifiers(doc, i, &mut phrase, &mut portfolios, &mut home_default);
         for next in &doc.entities[i + 1..] {
             if next.span.end > sentence_end {
                 break;
@@ -375,7 +400,12 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
             if !continues {
                 break;
             }
-            let joins_with_and = gap.trim_start().starts_with("et");
+            let joins_with_and = doc
+                .lex
+                .grammar
+                .and
+                .iter()
+                .any(|and| fold(gap.trim_start()).starts_with(and.as_str()));
             if next.what.contains(&Entity::Honorific) && gap.trim().is_empty() {
                 // "commandant général": a rank word continuing the title.
             } else if let Some(Entity::Demonym(c)) = demonym {
@@ -430,6 +460,47 @@ fn titles(doc: &Doc) -> Vec<Phrase> {
         out.push(phrase);
     }
     out
+}
+
+/// What stands right before a title in languages that put it there
+/// ("Russian Deputy Minister", "Japan's Ambassador", "UNODC Representative",
+/// "Public Security Minister"): gaps of `title_premodifier_gaps` only.
+fn premodifiers(
+    doc: &Doc,
+    title: usize,
+    phrase: &mut Phrase,
+    portfolios: &mut Vec<usize>,
+    home_default: &mut bool,
+) {
+    let gaps = &doc.lex.grammar.title_premodifier_gaps;
+    if gaps.is_empty() {
+        return;
+    }
+    for before in doc.entities[..title].iter().rev() {
+        let gap = doc.folded(Span {
+            start: before.span.end,
+            end: phrase.span.start,
+        });
+        if before.span.end > phrase.span.start || !gaps.iter().any(|g| g == gap.trim()) {
+            break;
+        }
+        if let Some(Entity::Demonym(c) | Entity::Country(c)) =
+            before.get(|e| matches!(e, Entity::Demonym(_) | Entity::Country(_)))
+        {
+            phrase.country.get_or_insert(c);
+        } else if let Some(Entity::Organization(o)) =
+            before.get(|e| matches!(e, Entity::Organization(_)))
+        {
+            phrase.organization.get_or_insert(o);
+        } else if let Some(Entity::Portfolio(p)) = before.get(|e| matches!(e, Entity::Portfolio(_)))
+        {
+            *home_default |= doc.lex.portfolios[p].home_default;
+            portfolios.insert(0, p);
+        } else {
+            break;
+        }
+        phrase.span.start = before.span.start;
+    }
 }
 
 /// "général X", "Mme X": the honorific's start.

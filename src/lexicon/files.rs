@@ -3,7 +3,12 @@
 //! Unknown keys are rejected so that a typo in a data file is an error at
 //! start-up, not a silently ignored entry.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
+
+/// Forms of one entry by language code (`names.fr = [...]`).
+pub type ByLanguage = BTreeMap<String, Vec<String>>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -15,9 +20,11 @@ pub struct CountriesFile {
 #[serde(deny_unknown_fields)]
 pub struct Country {
     pub name: String,
-    pub names: Vec<String>,
+    /// Names by language code; the canonical name is matched in every language.
     #[serde(default)]
-    pub demonyms: Vec<String>,
+    pub names: ByLanguage,
+    #[serde(default)]
+    pub demonyms: ByLanguage,
     pub capital: Option<String>,
     #[serde(default)]
     pub home: bool,
@@ -33,7 +40,8 @@ pub struct CitiesFile {
 #[serde(deny_unknown_fields)]
 pub struct City {
     pub name: String,
-    pub names: Vec<String>,
+    #[serde(default)]
+    pub names: ByLanguage,
     pub country: String,
 }
 
@@ -54,7 +62,10 @@ pub enum OrgKind {
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     pub name: String,
-    pub names: Vec<String>,
+    /// Names by language code; `names.all` holds forms written alike in
+    /// every language (acronyms such as "ASEAN").
+    #[serde(default)]
+    pub names: ByLanguage,
     pub kind: OrgKind,
     pub country: Option<String>,
 }
@@ -70,14 +81,14 @@ pub struct TitlesFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Title {
-    pub fr: Vec<String>,
+    pub forms: Vec<String>,
     pub en: String,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Portfolio {
-    pub fr: Vec<String>,
+    pub forms: Vec<String>,
     pub en: String,
     #[serde(default)]
     pub home_default: bool,
@@ -89,7 +100,7 @@ pub struct Portfolio {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Honorific {
-    pub fr: Vec<String>,
+    pub forms: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,7 +124,7 @@ pub struct ThemesFile {
     pub theme: Vec<Theme>,
 }
 
-/// A theme code with its French cues. A cue ending in `*` also matches longer
+/// A theme code with its cues in one language. A cue ending in `*` also matches longer
 /// words ("terroris*" matches "terroriste").
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -129,19 +140,119 @@ pub struct Theme {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerbsFile {
+    /// How the language conjugates: the parts, regular patterns, auxiliaries
+    /// and the templates of each tense class.
+    pub conjugation: Conjugation,
     /// Principal parts of the irregular verbs among `verb` lemmas.
     #[serde(default)]
-    pub conjugation: Vec<Conjugation>,
+    pub parts: Vec<Parts>,
     /// Meeting verbs by lemma, conjugated by rule.
     #[serde(default)]
     pub verb: Vec<Verb>,
     /// Meeting cues written out: nouns, frames, fixed phrases.
     pub meeting: Vec<MeetingCue>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conjugation {
+    /// The names of the principal parts every verb has.
+    #[serde(rename = "parts")]
+    pub part_names: Vec<String>,
+    #[serde(default)]
+    pub reflexive_prefixes: Vec<String>,
+    /// Parts whose forms are dropped when they fold to the participle.
+    #[serde(default)]
+    pub distinct_from_participle: Vec<String>,
+    #[serde(default)]
+    pub regular: Vec<Regular>,
+    #[serde(default)]
+    pub elision: Vec<Elision>,
+    /// Auxiliaries and other word lists the templates name.
+    #[serde(default)]
+    pub words: BTreeMap<String, Vec<String>>,
+    pub active: Voice,
+    #[serde(default)]
+    pub reflexive: Voice,
+    #[serde(default)]
+    pub passive: Voice,
+}
+
+/// The parts of the verbs with one ending, as templates over `{stem}` and
+/// `{infinitive}`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regular {
+    pub ending: String,
+    pub parts: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub spelling: Vec<Spelling>,
+}
+
+/// A stem ending in `stem_end`, before a letter of `before`, is written
+/// with `written` in its place.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spelling {
+    pub stem_end: String,
+    pub before: String,
+    pub written: String,
+}
+
+/// `word` followed by a space and a letter of `before` is written `elided`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Elision {
+    pub word: String,
+    pub elided: String,
+    pub before: String,
+}
+
+/// The templates of one voice, by tense class.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voice {
+    #[serde(default)]
+    pub held: Vec<String>,
+    #[serde(default)]
+    pub passive: Vec<String>,
+    #[serde(default)]
+    pub lead: Vec<String>,
+    #[serde(default)]
+    pub announced: Vec<String>,
+    #[serde(default)]
+    pub recalled: Vec<String>,
+}
+
+impl Voice {
+    pub fn tenses(&self) -> [(Tense, &Vec<String>); 5] {
+        [
+            (Tense::Held, &self.held),
+            (Tense::Passive, &self.passive),
+            (Tense::Lead, &self.lead),
+            (Tense::Announced, &self.announced),
+            (Tense::Recalled, &self.recalled),
+        ]
+    }
+}
+
+/// The principal parts of one verb, by the names `conjugation.parts` gives.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Parts {
+    pub infinitive: String,
+    #[serde(flatten)]
+    pub parts: BTreeMap<String, Vec<String>>,
+}
+
+/// Closed word classes (`grammar.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GrammarFile {
     pub clause: ClauseWords,
     pub grammar: Grammar,
 }
 
-/// Small closed classes of words the rules read (see `verbs.toml`).
+/// Small closed classes of words the rules read (see `grammar.toml`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Grammar {
@@ -162,20 +273,13 @@ pub struct Grammar {
     pub list_words: Vec<String>,
     pub city_locatives: Vec<String>,
     pub country_locatives: Vec<String>,
-}
-
-/// The principal parts of an irregular verb (third person singular and
-/// plural where two are given).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Conjugation {
-    pub infinitive: String,
-    pub present: [String; 2],
-    pub imperfect: String,
-    pub simple: [String; 2],
-    pub participle: String,
-    pub present_participle: String,
-    pub future: String,
+    pub and: Vec<String>,
+    pub article_surnames: Vec<String>,
+    pub abbreviations: Vec<String>,
+    #[serde(default)]
+    pub title_premodifier_gaps: Vec<String>,
+    #[serde(default)]
+    pub possessives: Vec<String>,
 }
 
 /// Verbs that report a meeting of one kind: each lemma ("recevoir",
@@ -313,4 +417,24 @@ pub struct TransliterationFile {
     pub countries: Vec<String>,
     pub patronymic_endings: Vec<String>,
     pub rules: Vec<(String, String)>,
+}
+
+/// How a language writes dates (`dates.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatesFile {
+    /// The names of each month, January first.
+    pub months: Vec<Vec<String>>,
+    /// A day of the month, as a regular expression without groups.
+    pub day: String,
+    /// Patterns of a range of days, of one day and of a month alone.
+    pub range: Vec<String>,
+    pub day_month: Vec<String>,
+    pub month: Vec<String>,
+    /// Words right after or right before a month that place it in the past
+    /// ("en mai dernier", "last May").
+    #[serde(default)]
+    pub past_after: Vec<String>,
+    #[serde(default)]
+    pub past_before: Vec<String>,
 }

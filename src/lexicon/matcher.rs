@@ -37,6 +37,9 @@ pub struct Mention<'l> {
     pub start: usize,
     pub end: usize,
     pub what: &'l [Entity],
+    /// Every entry of the form writes it as an acronym ("US"): it counts
+    /// only where the text writes it in capitals too, not as "us".
+    pub upper: bool,
 }
 
 impl Mention<'_> {
@@ -47,8 +50,8 @@ impl Mention<'_> {
 
 #[derive(Default)]
 pub struct Builder {
-    /// Folded form → (entities, matches a word prefix).
-    forms: HashMap<String, (Vec<Entity>, bool)>,
+    /// Folded form → (entities, matches a word prefix, only in capitals).
+    forms: HashMap<String, (Vec<Entity>, bool, Option<bool>)>,
 }
 
 impl Builder {
@@ -66,11 +69,14 @@ impl Builder {
         if folded.is_empty() {
             return Err("an entry has an empty French form".into());
         }
+        let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
         let slot = self.forms.entry(folded).or_default();
         if !slot.0.contains(&what) {
             slot.0.push(what);
         }
         slot.1 |= prefix;
+        slot.2 = Some(slot.2.unwrap_or(true) && acronym);
         Ok(())
     }
 
@@ -96,11 +102,15 @@ impl Builder {
         // each theme is a mention of its own, the entities share one.
         let targets = targets
             .into_iter()
-            .map(|(what, prefix)| {
+            .map(|(what, prefix, upper)| {
                 let (themes, others): (Vec<Entity>, Vec<Entity>) =
                     what.iter().partition(|e| matches!(e, Entity::Theme(_)));
                 let parts = themes.into_iter().map(|t| vec![t]).chain([others]);
-                (parts.filter(|p| !p.is_empty()).collect(), prefix)
+                Target {
+                    mentions: parts.filter(|p| !p.is_empty()).collect(),
+                    prefix,
+                    upper: upper.unwrap_or(false),
+                }
             })
             .collect();
         Matcher {
@@ -115,8 +125,16 @@ pub struct Matcher {
     trie: NFA,
     /// The bytes some entry starts with.
     first_bytes: [bool; 256],
-    /// Per pattern: the mentions it makes, and whether it matches a word prefix.
-    targets: Vec<(Vec<Vec<Entity>>, bool)>,
+    /// Per pattern: the mentions it makes.
+    targets: Vec<Target>,
+}
+
+struct Target {
+    mentions: Vec<Vec<Entity>>,
+    /// It matches a word prefix ("terroris*").
+    prefix: bool,
+    /// Only where the text writes it in capitals.
+    upper: bool,
 }
 
 impl Matcher {
@@ -166,12 +184,21 @@ impl Matcher {
         pattern: usize,
         all: &mut Vec<Mention<'m>>,
     ) {
-        let (parts, prefix) = &self.targets[pattern];
-        let end = if *prefix { word_end(text, end) } else { end };
+        let target = &self.targets[pattern];
+        let end = if target.prefix {
+            word_end(text, end)
+        } else {
+            end
+        };
         if !at_word_boundaries(text, start, end) {
             return;
         }
-        all.extend(parts.iter().map(|what| Mention { start, end, what }));
+        all.extend(target.mentions.iter().map(|what| Mention {
+            start,
+            end,
+            what,
+            upper: target.upper,
+        }));
     }
 }
 

@@ -1,67 +1,45 @@
 //! Domain knowledge, loaded once and validated at start-up.
 //!
 //! The lexicon is a directory of TOML files (see `lexicon/` at the top of the
-//! repository, embedded in the binary as the default). Every French form is
-//! folded (lower case, no accents) and compiled into one Aho-Corasick trie,
-//! walked from each word start of an article to find every known entity
-//! (see `matcher`).
+//! repository, embedded in the binary as the default): shared knowledge at
+//! its root, and one directory per language for what is bound to a language.
+//! Each language gets its own `Lexicon`: every form of it is folded (lower
+//! case, no accents) and compiled into one Aho-Corasick trie, walked from
+//! each word start of an article to find every known entity (see `matcher`).
 
+mod build;
 mod conjugate;
+mod dates;
 mod files;
 mod matcher;
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::collections::HashSet;
 
+pub use build::Lexicons;
+pub use dates::{DateForm, DatePatterns};
 pub use files::{Kind, OrgKind, Strength};
 pub use matcher::{Entity, Mention};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
 use memchr::memmem::Finder;
 use rustc_hash::FxHashSet;
 
-use crate::error::{one_line, Error};
-use crate::fold::fold;
+use crate::error::Error;
 use matcher::Matcher;
-
-/// The position of `people.toml` in [`FILES`].
-const PEOPLE: usize = 4;
-
-/// The lexicon files, by name; the embedded defaults are compiled in.
-const FILES: [(&str, &str); 9] = [
-    (
-        "countries.toml",
-        include_str!("../../lexicon/countries.toml"),
-    ),
-    ("cities.toml", include_str!("../../lexicon/cities.toml")),
-    (
-        "organizations.toml",
-        include_str!("../../lexicon/organizations.toml"),
-    ),
-    ("titles.toml", include_str!("../../lexicon/titles.toml")),
-    ("people.toml", include_str!("../../lexicon/people.toml")),
-    ("themes.toml", include_str!("../../lexicon/themes.toml")),
-    ("verbs.toml", include_str!("../../lexicon/verbs.toml")),
-    ("noise.toml", include_str!("../../lexicon/noise.toml")),
-    (
-        "transliteration.toml",
-        include_str!("../../lexicon/transliteration.toml"),
-    ),
-];
 
 pub struct Country {
     pub name: String,
-    /// French names, usual one first ("Russie", "Fédération de Russie").
+    /// Names in the lexicon's language, usual one first ("Russie", "Fédération de Russie").
     pub names: Vec<String>,
-    /// Inflected demonyms, masculine singular first.
+    /// Demonyms in the lexicon's language (all inflections), usual one first.
     pub demonyms: Vec<String>,
     pub capital: Option<usize>,
 }
 
 pub struct City {
     pub name: String,
-    /// French forms, usual one first.
+    /// Forms in the lexicon's language, usual one first.
     pub names: Vec<String>,
     pub country: usize,
 }
@@ -96,84 +74,7 @@ pub struct MeetingCue {
     pub passive: bool,
 }
 
-/// The meeting cues of the `[[verb]]` lemmas: per entry, one cue per tense
-/// class (held, passive, leading, announced, recalled) with its forms, each
-/// followed by every complement. A generated form that is
-/// also a meeting noun ("rencontre") is left to the noun, whose determiner
-/// rule tells the two apart.
-fn verb_cues(verbs: &files::VerbsFile) -> Result<Vec<(MeetingCue, Vec<String>)>, String> {
-    let nouns: HashSet<String> = verbs
-        .meeting
-        .iter()
-        .filter(|m| m.strength == Strength::Noun)
-        .flat_map(|m| m.forms.iter().map(|f| fold(f)))
-        .collect();
-    let irregular: HashMap<&str, &files::Conjugation> = verbs
-        .conjugation
-        .iter()
-        .map(|c| (c.infinitive.as_str(), c))
-        .collect();
-    let mut out = Vec::new();
-    for v in &verbs.verb {
-        // Adverbs stand inside a verb's compound tenses, not before a noun
-        // complement ("a également eu un entretien" is left to the noun and
-        // its "avec"): each would multiply the trie's forms.
-        let adverbs: &[String] = if v.complements.iter().any(|c| c.contains(' ')) {
-            &[]
-        } else {
-            &verbs.grammar.adverbs
-        };
-        let mut by_tense: Vec<(files::Tense, Vec<String>)> = Vec::new();
-        for lemma in &v.lemmas {
-            let (reflexive, infinitive) = match lemma
-                .strip_prefix("s'")
-                .or_else(|| lemma.strip_prefix("se "))
-            {
-                Some(rest) => (true, rest),
-                None => (false, lemma.as_str()),
-            };
-            let parts = match irregular.get(infinitive) {
-                Some(c) => conjugate::Parts::irregular(c),
-                None => conjugate::Parts::regular(infinitive).ok_or_else(|| {
-                    format!("verb {lemma:?}: not a regular -er verb and no [[conjugation]] gives its parts")
-                })?,
-            };
-            for (tense, form) in conjugate::forms(&parts, reflexive, v.passive, adverbs) {
-                let complements: Vec<String> = if v.complements.is_empty() {
-                    vec![form]
-                } else {
-                    v.complements
-                        .iter()
-                        .map(|c| format!("{form} {c}"))
-                        .collect()
-                };
-                let slot = match by_tense.iter().position(|(t, _)| *t == tense) {
-                    Some(i) => i,
-                    None => {
-                        by_tense.push((tense, Vec::new()));
-                        by_tense.len() - 1
-                    }
-                };
-                by_tense[slot].1.extend(
-                    complements
-                        .into_iter()
-                        .filter(|f| !nouns.contains(&fold(f))),
-                );
-            }
-        }
-        for (tense, forms) in by_tense {
-            let cue = MeetingCue {
-                kind: v.kind,
-                strength: tense.into(),
-                passive: tense == files::Tense::Passive,
-            };
-            out.push((cue, forms));
-        }
-    }
-    Ok(out)
-}
-
-/// Folded closed word classes (see `[grammar]` in `verbs.toml`).
+/// Folded closed word classes (see `[grammar]` in `grammar.toml`).
 pub struct Grammar {
     pub same_day: Vec<String>,
     pub next_day: Vec<String>,
@@ -191,6 +92,14 @@ pub struct Grammar {
     pub list_words: Words,
     pub city_locatives: Words,
     pub country_locatives: Words,
+    pub and: Vec<String>,
+    /// As written (capitalised), not folded.
+    pub article_surnames: Vec<String>,
+    pub abbreviations: Vec<String>,
+    /// Folded gaps allowed between a title and a word qualifying it before it.
+    pub title_premodifier_gaps: Vec<String>,
+    /// Endings that make a word possessive ("'s"), as written.
+    pub possessives: Vec<String>,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
@@ -202,7 +111,8 @@ pub struct Noise {
     pub agencies: Vec<String>,
 }
 
-/// French-to-English romanisation of names from some countries.
+/// Romanisation of names from some countries as the language spells them
+/// into their usual English form (none for English).
 pub struct Transliteration {
     pub countries: HashSet<usize>,
     /// (French form, English form, anchored at word start, anchored at word end).
@@ -212,6 +122,8 @@ pub struct Transliteration {
 }
 
 pub struct Lexicon {
+    /// The language code (`fr`, `en`): the name of its directory.
+    pub lang: String,
     pub home: usize,
     pub transliteration: Transliteration,
     pub noise: Noise,
@@ -244,332 +156,28 @@ pub struct Lexicon {
     pub recall_markers: Vec<String>,
     /// Folded closed word classes the rules read.
     pub grammar: Grammar,
+    pub dates: DatePatterns,
     pub(crate) matcher: Matcher,
 }
 
 impl Lexicon {
-    /// The lexicon compiled into the binary.
+    /// The embedded lexicon of the default language.
     pub fn embedded() -> Result<Lexicon, Error> {
-        Lexicon::load(None, true)
+        Ok(Lexicons::embedded()?.langs.swap_remove(0))
     }
 
-    /// A lexicon directory holding the same files as the embedded one.
-    pub fn from_dir(dir: &Path) -> Result<Lexicon, Error> {
-        Lexicon::load(Some(dir), true)
-    }
-
-    /// The lexicon of a directory, or the embedded one; without the people
-    /// gazetteer when `people` is off, which leaves names to the name finder
-    /// alone (what `eval --no-people` measures).
-    pub fn load(dir: Option<&Path>, people: bool) -> Result<Lexicon, Error> {
-        let mut sources = Vec::new();
-        for (name, embedded) in FILES {
-            sources.push(match dir {
-                None => (PathBuf::from(name), embedded.to_string()),
-                Some(dir) => {
-                    let path = dir.join(name);
-                    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-                    (path, text)
-                }
-            });
-        }
-        if !people {
-            sources[PEOPLE].1 = "person = []".into();
-        }
-        Lexicon::from_sources(sources)
-    }
-
-    fn from_sources(sources: Vec<(PathBuf, String)>) -> Result<Lexicon, Error> {
-        let parse = |i: usize| &sources[i];
-        let countries: files::CountriesFile = parse_toml(parse(0))?;
-        let cities: files::CitiesFile = parse_toml(parse(1))?;
-        let orgs: files::OrganizationsFile = parse_toml(parse(2))?;
-        let titles: files::TitlesFile = parse_toml(parse(3))?;
-        let people: files::PeopleFile = parse_toml(parse(PEOPLE))?;
-        let themes: files::ThemesFile = parse_toml(parse(5))?;
-        let verbs: files::VerbsFile = parse_toml(parse(6))?;
-        let noise: files::NoiseFile = parse_toml(parse(7))?;
-        let translit: files::TransliterationFile = parse_toml(parse(8))?;
-        let invalid = |i: usize, message: String| Error::Lexicon {
-            path: sources[i].0.clone(),
-            message,
-        };
-
-        let country_index: HashMap<&str, usize> = countries
-            .country
+    /// The embedded lexicon of one language.
+    pub fn embedded_lang(lang: &str) -> Result<Lexicon, Error> {
+        let mut all = Lexicons::embedded()?;
+        let i = all
+            .langs
             .iter()
-            .enumerate()
-            .map(|(i, c)| (c.name.as_str(), i))
-            .collect();
-        let country_of = |file: usize, owner: &str, name: &str| {
-            country_index
-                .get(name)
-                .copied()
-                .ok_or_else(|| invalid(file, format!("{owner}: unknown country {name:?}")))
-        };
-        let city_index: HashMap<(&str, &str), usize> = cities
-            .city
-            .iter()
-            .enumerate()
-            .map(|(i, c)| ((c.name.as_str(), c.country.as_str()), i))
-            .collect();
-
-        let mut matcher = matcher::Builder::default();
-        let mut lex_countries = Vec::new();
-        for (i, c) in countries.country.iter().enumerate() {
-            let capital = match &c.capital {
-                Some(cap) => Some(
-                    city_index
-                        .get(&(cap.as_str(), c.name.as_str()))
-                        .copied()
-                        .ok_or_else(|| {
-                            invalid(
-                                0,
-                                format!(
-                                    "{}: capital {cap:?} is not a city of it in cities.toml",
-                                    c.name
-                                ),
-                            )
-                        })?,
-                ),
-                None => None,
-            };
-            matcher
-                .add_all(&c.names, Entity::Country(i))
-                .map_err(|m| invalid(0, format!("{}: {m}", c.name)))?;
-            matcher
-                .add(&c.name, Entity::Country(i))
-                .map_err(|m| invalid(0, m))?;
-            matcher
-                .add_all(&c.demonyms, Entity::Demonym(i))
-                .map_err(|m| invalid(0, format!("{}: {m}", c.name)))?;
-            lex_countries.push(Country {
-                name: c.name.clone(),
-                names: c.names.clone(),
-                demonyms: c.demonyms.clone(),
-                capital,
-            });
-        }
-        // The home country's side of every meeting is the "home" side; the partner is the other.
-        let homes: Vec<usize> = (0..countries.country.len())
-            .filter(|&i| countries.country[i].home)
-            .collect();
-        let [home_idx] = homes[..] else {
-            return Err(invalid(
-                0,
-                format!(
-                    "exactly one country needs `home = true`, found {}",
-                    homes.len()
-                ),
-            ));
-        };
-        let mut lex_cities = Vec::new();
-        for (i, c) in cities.city.iter().enumerate() {
-            let country = country_of(1, &c.name, &c.country)?;
-            matcher
-                .add_all(&c.names, Entity::City(i))
-                .map_err(|m| invalid(1, format!("{}: {m}", c.name)))?;
-            lex_cities.push(City {
-                name: c.name.clone(),
-                names: c.names.clone(),
-                country,
-            });
-        }
-        let mut lex_orgs = Vec::new();
-        for (i, o) in orgs.organization.iter().enumerate() {
-            let country = match &o.country {
-                Some(c) => Some(country_of(2, &o.name, c)?),
-                None if o.kind == OrgKind::Company => {
-                    return Err(invalid(2, format!("{}: a company needs a country", o.name)))
-                }
-                None => None,
-            };
-            matcher
-                .add_all(&o.names, Entity::Organization(i))
-                .map_err(|m| invalid(2, format!("{}: {m}", o.name)))?;
-            lex_orgs.push(Organization {
-                name: o.name.clone(),
-                kind: o.kind,
-                country,
-            });
-        }
-        for (i, t) in titles.title.iter().enumerate() {
-            matcher
-                .add_all(&t.fr, Entity::Title(i))
-                .map_err(|m| invalid(3, format!("title {}: {m}", t.en)))?;
-        }
-        for (i, p) in titles.portfolio.iter().enumerate() {
-            matcher
-                .add_all(&p.fr, Entity::Portfolio(i))
-                .map_err(|m| invalid(3, format!("portfolio {}: {m}", p.en)))?;
-        }
-        for h in &titles.honorific {
-            matcher
-                .add_all(&h.fr, Entity::Honorific)
-                .map_err(|m| invalid(3, m))?;
-        }
-        let mut lex_people = Vec::new();
-        for (i, p) in people.person.iter().enumerate() {
-            let country = country_of(4, &p.name, &p.country)?;
-            matcher
-                .add(&p.name, Entity::Person(i))
-                .map_err(|m| invalid(4, m))?;
-            matcher
-                .add_all(&p.aliases, Entity::Person(i))
-                .map_err(|m| invalid(4, format!("{}: {m}", p.name)))?;
-            lex_people.push(Person {
-                name: p.name.clone(),
-                country,
-            });
-        }
-        let mut theme_codes = Vec::new();
-        let mut theme_patterns = Vec::new();
-        for (i, t) in themes.theme.iter().enumerate() {
-            if !crate::THEMES.contains(&t.code.as_str()) {
-                return Err(invalid(
-                    5,
-                    format!(
-                        "unknown theme code {:?} (SPEC codes: {})",
-                        t.code,
-                        crate::THEMES.join(", ")
-                    ),
-                ));
-            }
-            matcher
-                .add_all(&t.cues, Entity::Theme(i))
-                .map_err(|m| invalid(5, format!("{}: {m}", t.code)))?;
-            for pattern in &t.patterns {
-                // Folded text is ASCII but for rare non-Latin scripts: with
-                // ASCII `\b` and `\w` the regex engine's fast DFA never has to
-                // give up to a slow one on a stray non-ASCII character.
-                let re = regex::bytes::RegexBuilder::new(pattern)
-                    .unicode(false)
-                    .build()
-                    .map_err(|e| {
-                        invalid(
-                            5,
-                            format!(
-                                "{}: bad pattern {pattern:?}: {}",
-                                t.code,
-                                one_line(&e.to_string())
-                            ),
-                        )
-                    })?;
-                theme_patterns.push((Entity::Theme(i), re));
-            }
-            theme_codes.push(t.code.clone());
-        }
-        let mut meeting_cues = Vec::new();
-        for m in &verbs.meeting {
-            matcher
-                .add_all(&m.forms, Entity::Meeting(meeting_cues.len()))
-                .map_err(|m| invalid(6, m))?;
-            meeting_cues.push(MeetingCue {
-                kind: m.kind,
-                strength: m.strength,
-                passive: false,
-            });
-        }
-        for (cue, forms) in verb_cues(&verbs).map_err(|m| invalid(6, m))? {
-            matcher
-                .add_all(&forms, Entity::Meeting(meeting_cues.len()))
-                .map_err(|m| invalid(6, m))?;
-            meeting_cues.push(cue);
-        }
-        let folded_set = |words: &[String]| Words(words.iter().map(|w| fold(w)).collect());
-        let plain_set =
-            |words: &[String]| Words(words.iter().map(|w| plain_word(w).into_owned()).collect());
-        let folded_list = |words: &[String]| words.iter().map(|w| fold(w)).collect::<Vec<_>>();
-        let reference_nouns = folded_list(&verbs.clause.reference_nouns);
-        let anaphors = folded_list(&verbs.clause.anaphors);
-        let references = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(reference_nouns.iter().chain(&anaphors))
-            .map_err(|e| invalid(6, format!("reference nouns and anaphors: {e}")))?;
-        let transliteration = Transliteration {
-            countries: translit
-                .countries
-                .iter()
-                .map(|c| country_of(8, "countries", c))
-                .collect::<Result<_, _>>()?,
-            rules: translit
-                .rules
-                .iter()
-                .map(|(fr, en)| {
-                    let (fr, start) = fr
-                        .strip_prefix('^')
-                        .map_or((fr.as_str(), false), |f| (f, true));
-                    let (fr, end) = fr.strip_suffix('$').map_or((fr, false), |f| (f, true));
-                    (fr.to_lowercase(), en.clone(), start, end)
-                })
-                .collect(),
-            patronymic_endings: translit
-                .patronymic_endings
-                .iter()
-                .map(|e| e.to_lowercase())
-                .collect(),
-        };
-        Ok(Lexicon {
-            home: home_idx,
-            transliteration,
-            noise: Noise {
-                stop_markers: folded_list(&noise.stop_markers),
-                link_prefixes: folded_list(&noise.link_prefixes),
-                caption_words: folded_list(&noise.caption_words)
-                    .iter()
-                    .map(|w| Finder::new(w).into_owned())
-                    .collect(),
-                agencies: folded_list(&noise.agencies),
-            },
-            countries: lex_countries,
-            cities: lex_cities,
-            organizations: lex_orgs,
-            titles: titles
-                .title
-                .iter()
-                .map(|t| Title { en: t.en.clone() })
-                .collect(),
-            portfolios: titles
-                .portfolio
-                .iter()
-                .map(|p| Portfolio {
-                    en: p.en.clone(),
-                    home_default: p.home_default,
-                    home_en: p.home_en.clone(),
-                })
-                .collect(),
-            people: lex_people,
-            themes: theme_codes,
-            theme_patterns,
-            meeting_cues,
-            finite_verbs: plain_set(&verbs.clause.finite_verbs),
-            determiners: folded_set(&verbs.clause.determiners),
-            function_words: plain_set(&verbs.clause.function_words),
-            name_particles: folded_set(&verbs.clause.name_particles),
-            reference_nouns,
-            anaphors,
-            references,
-            recall_markers: folded_list(&verbs.clause.recall_markers),
-            grammar: Grammar {
-                same_day: folded_list(&verbs.grammar.same_day),
-                next_day: folded_list(&verbs.grammar.next_day),
-                title_connectors: folded_set(&verbs.grammar.title_connectors),
-                posting: folded_set(&verbs.grammar.posting),
-                articles: folded_list(&verbs.grammar.articles),
-                complement: folded_set(&verbs.grammar.complement),
-                cue_complement: folded_set(&verbs.grammar.cue_complement),
-                with: folded_list(&verbs.grammar.with),
-                object_relatives: folded_set(&verbs.grammar.object_relatives),
-                paragraph_leads: folded_list(&verbs.grammar.paragraph_leads),
-                until: folded_set(&verbs.grammar.until),
-                year_prepositions: folded_set(&verbs.grammar.year_prepositions),
-                not_a_meeting_after: folded_list(&verbs.grammar.not_a_meeting_after),
-                list_words: folded_set(&verbs.grammar.list_words),
-                city_locatives: folded_set(&verbs.grammar.city_locatives),
-                country_locatives: folded_set(&verbs.grammar.country_locatives),
-            },
-            matcher: matcher.build(),
-        })
+            .position(|l| l.lang == lang)
+            .ok_or_else(|| Error::Lexicon {
+                path: "lexicon/languages.toml".into(),
+                message: format!("no language {lang:?}"),
+            })?;
+        Ok(all.langs.swap_remove(i))
     }
 
     /// Every known entity and theme cue in `folded`, leftmost-longest, at word boundaries.
@@ -585,6 +193,7 @@ impl Lexicon {
                         start: m.start(),
                         end: m.end(),
                         what: std::slice::from_ref(theme),
+                        upper: false,
                     }),
             );
         }
@@ -712,15 +321,6 @@ fn plain_word(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(word)
     }
-}
-
-fn parse_toml<T: serde::de::DeserializeOwned>(
-    (path, text): &(PathBuf, String),
-) -> Result<T, Error> {
-    toml::from_str(text).map_err(|e| Error::Lexicon {
-        path: path.clone(),
-        message: one_line(&e.to_string()),
-    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `entente eval` and the accuracy bars of the seeds and the development set.
 
 use entente::eval::{self, gold, Report};
-use entente::lexicon::Lexicon;
+use entente::lexicon::Lexicons;
 use entente::{pipeline, tables};
 
 use crate::harness::{entente, repo, seeds_out, stderr, stdout};
@@ -12,7 +12,7 @@ fn score(inputs: &str, gold_dir: &str) -> Report {
 
 /// The report of a set, extracted with or without the people gazetteer.
 fn score_with(inputs: &str, gold_dir: &str, people: bool) -> Report {
-    let lex = Lexicon::load(None, people).unwrap();
+    let lex = Lexicons::load(None, people).unwrap();
     let extracted = pipeline::extract_inputs(&[repo().join(inputs)], &lex).unwrap();
     let t = tables::build(&extracted.processed).unwrap();
     let predicted =
@@ -87,19 +87,25 @@ fn holds(set: &str, r: &Report, bars: [f64; 4]) {
 /// words with it (checked against the source's fingerprint).
 #[test]
 fn real_articles_have_sources_and_share_no_run_with_them() {
-    let o = std::process::Command::new("python3")
-        .arg(repo().join("scripts/real_corpus.py"))
-        .args(["check", "tests/real"])
-        .current_dir(repo())
-        .output()
-        .expect("python3 runs");
-    assert!(o.status.success(), "{}", stderr(&o));
-    let checked: usize = stdout(&o)
-        .split_whitespace()
-        .nth(1)
-        .and_then(|n| n.parse().ok())
-        .expect("a count of articles");
-    assert!(checked >= 120, "only {checked} real articles");
+    for (root, at_least) in [
+        ("tests/real", 120),
+        ("tests/real-en", 60),
+        ("tests/bilingual", 10),
+    ] {
+        let o = std::process::Command::new("python3")
+            .arg(repo().join("scripts/real_corpus.py"))
+            .args(["check", root])
+            .current_dir(repo())
+            .output()
+            .expect("python3 runs");
+        assert!(o.status.success(), "{root}: {}", stderr(&o));
+        let checked: usize = stdout(&o)
+            .split_whitespace()
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .expect("a count of articles");
+        assert!(checked >= at_least, "only {checked} articles in {root}");
+    }
 }
 
 #[test]

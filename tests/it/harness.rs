@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use entente::lexicon::Lexicon;
+use entente::lexicon::Lexicons;
 use entente::pipeline::{process, sha256_hex};
 use entente::read::RawArticle;
 use entente::tables::Processed;
@@ -146,13 +146,19 @@ pub fn python() -> &'static Path {
 }
 
 /// The built-in lexicon, loaded once.
-pub fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::embedded().unwrap())
+pub fn lexicon() -> &'static Lexicons {
+    static LEX: OnceLock<Lexicons> = OnceLock::new();
+    LEX.get_or_init(|| Lexicons::embedded().unwrap())
 }
 
-/// Cleans, segments and extracts a text as one article.
+/// Cleans, segments and extracts a French text as one article.
 pub fn extract(text: String) -> Processed {
+    extract_in(Some("fr"), text)
+}
+
+/// Cleans, segments and extracts a text as one article in `lang`, or in
+/// the language recognised from it.
+pub fn extract_in(lang: Option<&str>, text: String) -> Processed {
     let digest = sha256_hex(text.as_bytes());
     let article = RawArticle {
         source: "test".into(),
@@ -161,7 +167,7 @@ pub fn extract(text: String) -> Processed {
         title: String::new(),
         title_in_text: true,
         published: None,
-        lang: "fr".into(),
+        lang: lang.map(str::to_string),
         text,
     };
     process(article, digest, lexicon())

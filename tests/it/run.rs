@@ -228,14 +228,24 @@ fn a_missing_input_is_one_clear_error_line() {
     assert!(err.contains("no/such/dir"), "{err}");
 }
 
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for f in std::fs::read_dir(from).unwrap() {
+        let f = f.unwrap().path();
+        let target = to.join(f.file_name().unwrap());
+        if f.is_dir() {
+            std::fs::create_dir(&target).unwrap();
+            copy_tree(&f, &target);
+        } else {
+            std::fs::copy(&f, target).unwrap();
+        }
+    }
+}
+
 #[test]
 fn a_malformed_lexicon_names_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    for f in std::fs::read_dir(repo().join("lexicon")).unwrap() {
-        let f = f.unwrap().path();
-        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
-    }
-    let themes = dir.path().join("themes.toml");
+    copy_tree(&repo().join("lexicon"), dir.path());
+    let themes = dir.path().join("fr/themes.toml");
     let broken = std::fs::read_to_string(&themes)
         .unwrap()
         .replacen("cues = [", "cuez = [", 1);

@@ -1,0 +1,736 @@
+//! Loading the lexicon: the shared files (countries, cities, organisations,
+//! people, with their names in each language) and, for each language of
+//! `languages.toml`, the files of its directory (verbs, grammar, titles,
+//! themes, page furniture, dates), compiled into one `Lexicon` per language.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use include_dir::{include_dir, Dir};
+use memchr::memmem::Finder;
+use serde::Deserialize;
+
+use super::dates::DatePatterns;
+use super::files::{self, ByLanguage, OrgKind, Strength, Tense};
+use super::matcher::{self, Entity};
+use super::{
+    City, Country, Grammar, Lexicon, MeetingCue, Noise, Organization, Person, Portfolio, Title,
+    Transliteration, Words,
+};
+use crate::error::{one_line, Error};
+use crate::fold::fold;
+
+/// The lexicon compiled into the binary: every file under `lexicon/`.
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lexicon");
+
+/// Where lexicon files come from: the embedded copy or a directory.
+struct Source<'a> {
+    dir: Option<&'a Path>,
+}
+
+/// A file's path (as errors name it) and text.
+type File = (PathBuf, String);
+
+impl Source<'_> {
+    fn read(&self, name: &str) -> Result<File, Error> {
+        self.read_optional(name)?.ok_or_else(|| {
+            let path = self.path(name);
+            Error::io(
+                &path,
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no such lexicon file"),
+            )
+        })
+    }
+
+    fn read_optional(&self, name: &str) -> Result<Option<File>, Error> {
+        let path = self.path(name);
+        match self.dir {
+            None => Ok(EMBEDDED
+                .get_file(name)
+                .and_then(|f| f.contents_utf8())
+                .map(|text| (path, text.to_string()))),
+            Some(_) => match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(Some((path, text))),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(Error::io(&path, e)),
+            },
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        match self.dir {
+            None => PathBuf::from("lexicon").join(name),
+            Some(dir) => dir.join(name),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguagesFile {
+    languages: Vec<String>,
+}
+
+/// The shared files, parsed once for every language.
+struct Shared {
+    countries: (PathBuf, files::CountriesFile),
+    cities: (PathBuf, files::CitiesFile),
+    organizations: (PathBuf, files::OrganizationsFile),
+    people: (PathBuf, files::PeopleFile),
+}
+
+/// The lexicons of every language the lexicon directory holds.
+pub struct Lexicons {
+    /// In the order of `languages.toml`: the first is the default.
+    pub langs: Vec<Lexicon>,
+}
+
+impl Lexicons {
+    /// The lexicons of a directory, or the embedded ones; without the people
+    /// gazetteer when `people` is off, which leaves names to the name finder
+    /// alone (what `eval --no-people` measures).
+    pub fn load(dir: Option<&Path>, people: bool) -> Result<Lexicons, Error> {
+        let source = Source { dir };
+        let list = source.read("languages.toml")?;
+        let languages: LanguagesFile = parse_toml(&list)?;
+        if languages.languages.is_empty() {
+            return Err(invalid(&list.0, "`languages` lists no language".into()));
+        }
+        let shared = Shared::load(&source, people, &languages.languages)?;
+        let langs = languages
+            .languages
+            .iter()
+            .map(|lang| Lexicon::build(&shared, lang, &source))
+            .collect::<Result<_, _>>()?;
+        Ok(Lexicons { langs })
+    }
+
+    pub fn embedded() -> Result<Lexicons, Error> {
+        Lexicons::load(None, true)
+    }
+
+    pub fn get(&self, lang: &str) -> Option<&Lexicon> {
+        self.langs.iter().find(|l| l.lang == lang)
+    }
+
+    /// The lexicon of `lang` when there is one, else of the language `text`
+    /// is written in: the one whose function words ("le", "de", "the", "of")
+    /// are most of its words. A function-word profile needs no model and no
+    /// crate, and every language the lexicon knows has these lists.
+    pub fn for_text(&self, lang: Option<&str>, text: &str) -> &Lexicon {
+        if let Some(lex) = lang.and_then(|l| self.get(l)) {
+            return lex;
+        }
+        // The first few thousand bytes are enough to tell, and bound the cost.
+        let mut end = text.len().min(4000);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let words: Vec<&str> = text[..end]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let score = |lex: &Lexicon| {
+            words
+                .iter()
+                .filter(|w| lex.function_words.contains_plain(w))
+                .count()
+        };
+        let mut best = &self.langs[0];
+        let mut best_score = score(best);
+        for lex in &self.langs[1..] {
+            let s = score(lex);
+            if s > best_score {
+                (best, best_score) = (lex, s);
+            }
+        }
+        best
+    }
+}
+
+impl Shared {
+    fn load(source: &Source, people: bool, languages: &[String]) -> Result<Shared, Error> {
+        let read = |name: &str| -> Result<(PathBuf, String), Error> { source.read(name) };
+        let people_file = if people {
+            read("people.toml")?
+        } else {
+            (source.path("people.toml"), "person = []".into())
+        };
+        let shared = Shared {
+            countries: parsed(read("countries.toml")?)?,
+            cities: parsed(read("cities.toml")?)?,
+            organizations: parsed(read("organizations.toml")?)?,
+            people: parsed(people_file)?,
+        };
+        shared.check_languages(languages)?;
+        Ok(shared)
+    }
+
+    /// Names keyed by a language the lexicon does not list are a typo.
+    fn check_languages(&self, languages: &[String]) -> Result<(), Error> {
+        let check = |path: &Path, owner: &str, by: &ByLanguage| match by
+            .keys()
+            .find(|k| !languages.contains(k))
+        {
+            Some(k) => Err(invalid(
+                path,
+                format!("{owner}: language {k:?} is not in languages.toml"),
+            )),
+            None => Ok(()),
+        };
+        let (path, countries) = &self.countries;
+        for c in &countries.country {
+            check(path, &c.name, &c.names)?;
+            check(path, &c.name, &c.demonyms)?;
+        }
+        let (path, cities) = &self.cities;
+        for c in &cities.city {
+            check(path, &c.name, &c.names)?;
+        }
+        let (path, orgs) = &self.organizations;
+        for o in &orgs.organization {
+            check(path, &o.name, &o.names)?;
+        }
+        Ok(())
+    }
+}
+
+/// The files of one language's directory.
+struct LanguageFiles {
+    verbs: (PathBuf, files::VerbsFile),
+    grammar: (PathBuf, files::GrammarFile),
+    titles: (PathBuf, files::TitlesFile),
+    themes: (PathBuf, files::ThemesFile),
+    noise: (PathBuf, files::NoiseFile),
+    dates: (PathBuf, files::DatesFile),
+    transliteration: Option<(PathBuf, files::TransliterationFile)>,
+}
+
+impl LanguageFiles {
+    fn load(source: &Source, lang: &str) -> Result<LanguageFiles, Error> {
+        let read = |name: &str| source.read(&format!("{lang}/{name}"));
+        Ok(LanguageFiles {
+            verbs: parsed(read("verbs.toml")?)?,
+            grammar: parsed(read("grammar.toml")?)?,
+            titles: parsed(read("titles.toml")?)?,
+            themes: parsed(read("themes.toml")?)?,
+            noise: parsed(read("noise.toml")?)?,
+            dates: parsed(read("dates.toml")?)?,
+            transliteration: source
+                .read_optional(&format!("{lang}/transliteration.toml"))?
+                .map(parsed)
+                .transpose()?,
+        })
+    }
+}
+
+/// The forms of an entry in `lang`, or its canonical name when it has none there.
+fn forms_in(by: &ByLanguage, lang: &str, canonical: &str) -> Vec<String> {
+    by.get(lang)
+        .cloned()
+        .unwrap_or_else(|| vec![canonical.to_string()])
+}
+
+impl Lexicon {
+    fn build(shared: &Shared, lang: &str, source: &Source) -> Result<Lexicon, Error> {
+        let files = LanguageFiles::load(source, lang)?;
+        let mut matcher = matcher::Builder::default();
+        let (countries, home) = countries(shared, lang, &mut matcher)?;
+        let cities = cities(shared, lang, &mut matcher)?;
+        let organizations = organizations(shared, lang, &mut matcher)?;
+        let people = people(shared, &mut matcher)?;
+        let (titles, portfolios) = titles(&files.titles, &mut matcher)?;
+        let (themes, theme_patterns) = themes(&files.themes, &mut matcher)?;
+        let meeting_cues = meeting_cues(&files.verbs, &files.grammar.1, &mut matcher)?;
+        let transliteration = transliteration(shared, files.transliteration.as_ref())?;
+        let (grammar_path, grammar) = &files.grammar;
+        let clause = &grammar.clause;
+        let reference_nouns = folded_list(&clause.reference_nouns);
+        let anaphors = folded_list(&clause.anaphors);
+        let references = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(reference_nouns.iter().chain(&anaphors))
+            .map_err(|e| invalid(grammar_path, format!("reference nouns and anaphors: {e}")))?;
+        let dates =
+            DatePatterns::compile(&files.dates.1).map_err(|m| invalid(&files.dates.0, m))?;
+        Ok(Lexicon {
+            lang: lang.to_string(),
+            home,
+            transliteration,
+            noise: noise(&files.noise.1),
+            countries,
+            cities,
+            organizations,
+            titles,
+            portfolios,
+            people,
+            themes,
+            theme_patterns,
+            meeting_cues,
+            finite_verbs: plain_set(&clause.finite_verbs),
+            determiners: folded_set(&clause.determiners),
+            function_words: plain_set(&clause.function_words),
+            name_particles: folded_set(&clause.name_particles),
+            reference_nouns,
+            anaphors,
+            references,
+            recall_markers: folded_list(&clause.recall_markers),
+            grammar: grammar_words(&grammar.grammar),
+            dates,
+            matcher: matcher.build(),
+        })
+    }
+}
+
+/// The countries with their names and demonyms in `lang`, and the home
+/// country's index.
+fn countries(
+    shared: &Shared,
+    lang: &str,
+    matcher: &mut matcher::Builder,
+) -> Result<(Vec<Country>, usize), Error> {
+    let (path, file) = &shared.countries;
+    let (_, cities) = &shared.cities;
+    let city_index: HashMap<(&str, &str), usize> = cities
+        .city
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.name.as_str(), c.country.as_str()), i))
+        .collect();
+    let mut out = Vec::new();
+    for (i, c) in file.country.iter().enumerate() {
+        let capital = match &c.capital {
+            Some(cap) => Some(
+                city_index
+                    .get(&(cap.as_str(), c.name.as_str()))
+                    .copied()
+                    .ok_or_else(|| {
+                        invalid(
+                            path,
+                            format!(
+                                "{}: capital {cap:?} is not a city of it in cities.toml",
+                                c.name
+                            ),
+                        )
+                    })?,
+            ),
+            None => None,
+        };
+        let names = c.names.get(lang).cloned().unwrap_or_default();
+        let demonyms = c.demonyms.get(lang).cloned().unwrap_or_default();
+        let entry = |m: String| invalid(path, format!("{}: {m}", c.name));
+        matcher.add_all(&names, Entity::Country(i)).map_err(entry)?;
+        matcher.add(&c.name, Entity::Country(i)).map_err(entry)?;
+        matcher
+            .add_all(&demonyms, Entity::Demonym(i))
+            .map_err(entry)?;
+        out.push(Country {
+            name: c.name.clone(),
+            names,
+            demonyms,
+            capital,
+        });
+    }
+    // The home country's side of every meeting is the "home" side; the partner is the other.
+    let homes: Vec<usize> = (0..file.country.len())
+        .filter(|&i| file.country[i].home)
+        .collect();
+    let [home] = homes[..] else {
+        return Err(invalid(
+            path,
+            format!(
+                "exactly one country needs `home = true`, found {}",
+                homes.len()
+            ),
+        ));
+    };
+    Ok((out, home))
+}
+
+fn country_index(shared: &Shared) -> HashMap<&str, usize> {
+    shared
+        .countries
+        .1
+        .country
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.name.as_str(), i))
+        .collect()
+}
+
+fn country_of(
+    index: &HashMap<&str, usize>,
+    path: &Path,
+    owner: &str,
+    name: &str,
+) -> Result<usize, Error> {
+    index
+        .get(name)
+        .copied()
+        .ok_or_else(|| invalid(path, format!("{owner}: unknown country {name:?}")))
+}
+
+fn cities(shared: &Shared, lang: &str, matcher: &mut matcher::Builder) -> Result<Vec<City>, Error> {
+    let index = country_index(shared);
+    let (path, file) = &shared.cities;
+    let mut out = Vec::new();
+    for (i, c) in file.city.iter().enumerate() {
+        let country = country_of(&index, path, &c.name, &c.country)?;
+        let names = forms_in(&c.names, lang, &c.name);
+        matcher
+            .add_all(&names, Entity::City(i))
+            .map_err(|m| invalid(path, format!("{}: {m}", c.name)))?;
+        out.push(City {
+            name: c.name.clone(),
+            names,
+            country,
+        });
+    }
+    Ok(out)
+}
+
+fn organizations(
+    shared: &Shared,
+    lang: &str,
+    matcher: &mut matcher::Builder,
+) -> Result<Vec<Organization>, Error> {
+    let index = country_index(shared);
+    let (path, file) = &shared.organizations;
+    let mut out = Vec::new();
+    for (i, o) in file.organization.iter().enumerate() {
+        let country = match &o.country {
+            Some(c) => Some(country_of(&index, path, &o.name, c)?),
+            None if o.kind == OrgKind::Company => {
+                return Err(invalid(
+                    path,
+                    format!("{}: a company needs a country", o.name),
+                ))
+            }
+            None => None,
+        };
+        matcher
+            .add_all(&forms_in(&o.names, lang, &o.name), Entity::Organization(i))
+            .map_err(|m| invalid(path, format!("{}: {m}", o.name)))?;
+        out.push(Organization {
+            name: o.name.clone(),
+            kind: o.kind,
+            country,
+        });
+    }
+    Ok(out)
+}
+
+fn people(shared: &Shared, matcher: &mut matcher::Builder) -> Result<Vec<Person>, Error> {
+    let index = country_index(shared);
+    let (path, file) = &shared.people;
+    let mut out = Vec::new();
+    for (i, p) in file.person.iter().enumerate() {
+        let country = country_of(&index, path, &p.name, &p.country)?;
+        let entry = |m: String| invalid(path, format!("{}: {m}", p.name));
+        matcher.add(&p.name, Entity::Person(i)).map_err(entry)?;
+        matcher
+            .add_all(&p.aliases, Entity::Person(i))
+            .map_err(entry)?;
+        out.push(Person {
+            name: p.name.clone(),
+            country,
+        });
+    }
+    Ok(out)
+}
+
+fn titles(
+    (path, file): &(PathBuf, files::TitlesFile),
+    matcher: &mut matcher::Builder,
+) -> Result<(Vec<Title>, Vec<Portfolio>), Error> {
+    for (i, t) in file.title.iter().enumerate() {
+        matcher
+            .add_all(&t.forms, Entity::Title(i))
+            .map_err(|m| invalid(path, format!("title {}: {m}", t.en)))?;
+    }
+    for (i, p) in file.portfolio.iter().enumerate() {
+        matcher
+            .add_all(&p.forms, Entity::Portfolio(i))
+            .map_err(|m| invalid(path, format!("portfolio {}: {m}", p.en)))?;
+    }
+    for h in &file.honorific {
+        matcher
+            .add_all(&h.forms, Entity::Honorific)
+            .map_err(|m| invalid(path, m))?;
+    }
+    let titles = file
+        .title
+        .iter()
+        .map(|t| Title { en: t.en.clone() })
+        .collect();
+    let portfolios = file
+        .portfolio
+        .iter()
+        .map(|p| Portfolio {
+            en: p.en.clone(),
+            home_default: p.home_default,
+            home_en: p.home_en.clone(),
+        })
+        .collect();
+    Ok((titles, portfolios))
+}
+
+/// Theme codes and gapped cues: (`Entity::Theme`, pattern over folded text).
+type ThemePatterns = Vec<(Entity, regex::bytes::Regex)>;
+
+fn themes(
+    (path, file): &(PathBuf, files::ThemesFile),
+    matcher: &mut matcher::Builder,
+) -> Result<(Vec<String>, ThemePatterns), Error> {
+    let mut codes = Vec::new();
+    let mut patterns = Vec::new();
+    for (i, t) in file.theme.iter().enumerate() {
+        if !crate::THEMES.contains(&t.code.as_str()) {
+            return Err(invalid(
+                path,
+                format!(
+                    "unknown theme code {:?} (SPEC codes: {})",
+                    t.code,
+                    crate::THEMES.join(", ")
+                ),
+            ));
+        }
+        matcher
+            .add_all(&t.cues, Entity::Theme(i))
+            .map_err(|m| invalid(path, format!("{}: {m}", t.code)))?;
+        for pattern in &t.patterns {
+            // Folded text is ASCII but for rare non-Latin scripts: with
+            // ASCII `\b` and `\w` the regex engine's fast DFA never has to
+            // give up to a slow one on a stray non-ASCII character.
+            let re = regex::bytes::RegexBuilder::new(pattern)
+                .unicode(false)
+                .build()
+                .map_err(|e| {
+                    let e = one_line(&e.to_string());
+                    invalid(path, format!("{}: bad pattern {pattern:?}: {e}", t.code))
+                })?;
+            patterns.push((Entity::Theme(i), re));
+        }
+        codes.push(t.code.clone());
+    }
+    Ok((codes, patterns))
+}
+
+/// The written-out cues (`[[meeting]]`), then those of the `[[verb]]` lemmas.
+fn meeting_cues(
+    (path, verbs): &(PathBuf, files::VerbsFile),
+    grammar: &files::GrammarFile,
+    matcher: &mut matcher::Builder,
+) -> Result<Vec<MeetingCue>, Error> {
+    let mut cues = Vec::new();
+    for m in &verbs.meeting {
+        matcher
+            .add_all(&m.forms, Entity::Meeting(cues.len()))
+            .map_err(|m| invalid(path, m))?;
+        cues.push(MeetingCue {
+            kind: m.kind,
+            strength: m.strength,
+            passive: false,
+        });
+    }
+    for (cue, forms) in verb_cues(verbs, &grammar.grammar.adverbs).map_err(|m| invalid(path, m))? {
+        matcher
+            .add_all(&forms, Entity::Meeting(cues.len()))
+            .map_err(|m| invalid(path, m))?;
+        cues.push(cue);
+    }
+    Ok(cues)
+}
+
+/// The meeting cues of the `[[verb]]` lemmas: per entry, one cue per tense
+/// class (held, passive, leading, announced, recalled) with its forms, each
+/// followed by every complement. A generated form that is also a meeting
+/// noun ("rencontre") is left to the noun, whose determiner rule tells the
+/// two apart.
+fn verb_cues(
+    verbs: &files::VerbsFile,
+    adverbs: &[String],
+) -> Result<Vec<(MeetingCue, Vec<String>)>, String> {
+    let rules = &verbs.conjugation;
+    let unknown = rules.unknown_names(&rules.part_names);
+    if !unknown.is_empty() {
+        return Err(format!(
+            "conjugation templates name unknown parts or words: {unknown:?}"
+        ));
+    }
+    for p in &verbs.parts {
+        if let Some(name) = p.parts.keys().find(|n| !rules.part_names.contains(n)) {
+            return Err(format!(
+                "parts of {:?}: {name:?} is not in conjugation.parts",
+                p.infinitive
+            ));
+        }
+    }
+    let nouns: HashSet<String> = verbs
+        .meeting
+        .iter()
+        .filter(|m| m.strength == Strength::Noun)
+        .flat_map(|m| m.forms.iter().map(|f| fold(f)))
+        .collect();
+    let mut out = Vec::new();
+    for v in &verbs.verb {
+        // Adverbs stand inside a verb's compound tenses, not before a noun
+        // complement ("a également eu un entretien" is left to the noun and
+        // its "avec"): each would multiply the trie's forms.
+        let adverbs: &[String] = if v.complements.iter().any(|c| c.contains(' ')) {
+            &[]
+        } else {
+            adverbs
+        };
+        let mut by_tense: Vec<(Tense, Vec<String>)> = Vec::new();
+        for lemma in &v.lemmas {
+            let (reflexive, infinitive) = rules.split_reflexive(lemma);
+            let parts = rules.parts(infinitive, &verbs.parts).ok_or_else(|| {
+                format!("verb {lemma:?}: no regular pattern of its ending and no [[parts]] gives its parts")
+            })?;
+            for (tense, form) in rules.forms(&parts, reflexive, v.passive, adverbs) {
+                let with_complements: Vec<String> = if v.complements.is_empty() {
+                    vec![form]
+                } else {
+                    v.complements
+                        .iter()
+                        .map(|c| format!("{form} {c}"))
+                        .collect()
+                };
+                let slot = match by_tense.iter().position(|(t, _)| *t == tense) {
+                    Some(i) => i,
+                    None => {
+                        by_tense.push((tense, Vec::new()));
+                        by_tense.len() - 1
+                    }
+                };
+                by_tense[slot].1.extend(
+                    with_complements
+                        .into_iter()
+                        .filter(|f| !nouns.contains(&fold(f))),
+                );
+            }
+        }
+        for (tense, forms) in by_tense {
+            let cue = MeetingCue {
+                kind: v.kind,
+                strength: tense.into(),
+                passive: tense == Tense::Passive,
+            };
+            out.push((cue, forms));
+        }
+    }
+    Ok(out)
+}
+
+fn transliteration(
+    shared: &Shared,
+    file: Option<&(PathBuf, files::TransliterationFile)>,
+) -> Result<Transliteration, Error> {
+    let Some((path, file)) = file else {
+        return Ok(Transliteration {
+            countries: HashSet::new(),
+            rules: Vec::new(),
+            patronymic_endings: Vec::new(),
+        });
+    };
+    let index = country_index(shared);
+    Ok(Transliteration {
+        countries: file
+            .countries
+            .iter()
+            .map(|c| country_of(&index, path, "countries", c))
+            .collect::<Result<_, _>>()?,
+        rules: file
+            .rules
+            .iter()
+            .map(|(from, to)| {
+                let (from, start) = from
+                    .strip_prefix('^')
+                    .map_or((from.as_str(), false), |f| (f, true));
+                let (from, end) = from.strip_suffix('$').map_or((from, false), |f| (f, true));
+                (from.to_lowercase(), to.clone(), start, end)
+            })
+            .collect(),
+        patronymic_endings: file
+            .patronymic_endings
+            .iter()
+            .map(|e| e.to_lowercase())
+            .collect(),
+    })
+}
+
+fn noise(file: &files::NoiseFile) -> Noise {
+    Noise {
+        stop_markers: folded_list(&file.stop_markers),
+        link_prefixes: folded_list(&file.link_prefixes),
+        caption_words: folded_list(&file.caption_words)
+            .iter()
+            .map(|w| Finder::new(w).into_owned())
+            .collect(),
+        agencies: folded_list(&file.agencies),
+    }
+}
+
+fn grammar_words(g: &files::Grammar) -> Grammar {
+    Grammar {
+        same_day: folded_list(&g.same_day),
+        next_day: folded_list(&g.next_day),
+        title_connectors: folded_set(&g.title_connectors),
+        posting: folded_set(&g.posting),
+        articles: folded_list(&g.articles),
+        complement: folded_set(&g.complement),
+        cue_complement: folded_set(&g.cue_complement),
+        with: folded_list(&g.with),
+        object_relatives: folded_set(&g.object_relatives),
+        paragraph_leads: folded_list(&g.paragraph_leads),
+        until: folded_set(&g.until),
+        year_prepositions: folded_set(&g.year_prepositions),
+        not_a_meeting_after: folded_list(&g.not_a_meeting_after),
+        list_words: folded_set(&g.list_words),
+        city_locatives: folded_set(&g.city_locatives),
+        country_locatives: folded_set(&g.country_locatives),
+        and: folded_list(&g.and),
+        article_surnames: g.article_surnames.clone(),
+        abbreviations: g.abbreviations.clone(),
+        title_premodifier_gaps: folded_list(&g.title_premodifier_gaps),
+        possessives: g.possessives.clone(),
+    }
+}
+
+fn folded_set(words: &[String]) -> Words {
+    Words(words.iter().map(|w| fold(w)).collect())
+}
+
+fn plain_set(words: &[String]) -> Words {
+    Words(
+        words
+            .iter()
+            .map(|w| super::plain_word(w).into_owned())
+            .collect(),
+    )
+}
+
+fn folded_list(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| fold(w)).collect()
+}
+
+fn invalid(path: &Path, message: String) -> Error {
+    Error::Lexicon {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+fn parsed<T: serde::de::DeserializeOwned>(file: File) -> Result<(PathBuf, T), Error> {
+    let value = parse_toml(&file)?;
+    Ok((file.0, value))
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>((path, text): &File) -> Result<T, Error> {
+    toml::from_str(text).map_err(|e| Error::Lexicon {
+        path: path.clone(),
+        message: one_line(&e.to_string()),
+    })
+}

@@ -1,0 +1,95 @@
+//! A language's date forms (`<lang>/dates.toml`), compiled into one regular
+//! expression whose named groups say which part of a date each piece is.
+
+use regex::Regex;
+
+use super::files::DatesFile;
+use crate::fold::fold;
+
+/// What one alternative of the compiled expression matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateForm {
+    Range,
+    Day,
+    Month,
+}
+
+pub struct DatePatterns {
+    pub regex: Regex,
+    /// For each alternative, its form and its group's name (`a{i}`); the
+    /// groups inside it are named `a{i}_{part}`.
+    pub forms: Vec<DateForm>,
+    pub names: Vec<String>,
+    /// Folded month names, January first.
+    pub months: Vec<Vec<String>>,
+    pub past_after: Vec<String>,
+    pub past_before: Vec<String>,
+}
+
+impl DatePatterns {
+    pub fn compile(file: &DatesFile) -> Result<DatePatterns, String> {
+        if file.months.len() != 12 || file.months.iter().any(Vec::is_empty) {
+            return Err("`months` needs twelve non-empty lists, January first".into());
+        }
+        let months: Vec<Vec<String>> = file
+            .months
+            .iter()
+            .map(|names| names.iter().map(|n| fold(n)).collect())
+            .collect();
+        // Longer names first, so that "sept" does not cut "september" short.
+        let mut month_names: Vec<String> =
+            months.iter().flatten().map(|n| regex::escape(n)).collect();
+        month_names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        let month = month_names.join("|");
+        let mut alternatives = Vec::new();
+        let mut names = Vec::new();
+        let mut forms = Vec::new();
+        let groups = [
+            (DateForm::Range, &file.range),
+            (DateForm::Day, &file.day_month),
+            (DateForm::Month, &file.month),
+        ];
+        for (form, patterns) in groups {
+            for pattern in patterns {
+                let i = forms.len();
+                let mut p = pattern.clone();
+                for part in ["d1", "d2", "d"] {
+                    p = p.replace(
+                        &format!("{{{part}}}"),
+                        &format!("(?P<a{i}_{part}>{})", file.day),
+                    );
+                }
+                for part in ["m1", "m2", "mo", "m"] {
+                    p = p.replace(&format!("{{{part}}}"), &format!("(?P<a{i}_{part}>{month})"));
+                }
+                for part in ["y1", "y2", "yo", "y"] {
+                    p = p.replace(
+                        &format!("{{{part}}}"),
+                        &format!(r"(?P<a{i}_{part}>\d{{4}})"),
+                    );
+                }
+                alternatives.push(format!("(?P<a{i}>{p})"));
+                names.push(format!("a{i}"));
+                forms.push(form);
+            }
+        }
+        let regex = Regex::new(&alternatives.join("|"))
+            .map_err(|e| format!("date patterns: {}", crate::error::one_line(&e.to_string())))?;
+        Ok(DatePatterns {
+            regex,
+            forms,
+            names,
+            months,
+            past_after: file.past_after.iter().map(|w| fold(w)).collect(),
+            past_before: file.past_before.iter().map(|w| fold(w)).collect(),
+        })
+    }
+
+    /// The month (1–12) a folded name stands for.
+    pub fn month(&self, name: &str) -> Option<u32> {
+        self.months
+            .iter()
+            .position(|names| names.iter().any(|n| n == name))
+            .map(|i| i as u32 + 1)
+    }
+}
