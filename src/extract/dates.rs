@@ -53,8 +53,16 @@ fn at_word_start(text: &str, at: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
-/// Every date expression in `span` of the original text.
-pub fn find(folded: &Folded, span: Span, patterns: &DatePatterns) -> Vec<DateMention> {
+/// Every date expression in `span` of the original text. A weekday alone
+/// ("on Tuesday") is the last such day on or before `published`, as a report
+/// comes out the day of its story or soon after; without a publication date
+/// it is no date.
+pub fn find(
+    folded: &Folded,
+    span: Span,
+    patterns: &DatePatterns,
+    published: Option<NaiveDate>,
+) -> Vec<DateMention> {
     let (fs, fe) = (
         folded.folded_offset(span.start),
         folded.folded_offset(span.end),
@@ -115,6 +123,21 @@ pub fn find(folded: &Folded, span: Span, patterns: &DatePatterns) -> Vec<DateMen
                     end: None,
                     span,
                 },
+                DateForm::Weekday => {
+                    let weekday = group("wd").and_then(|w| patterns.weekday(w))?;
+                    let published = published?;
+                    let back = (published.weekday().num_days_from_monday() + 7 - weekday) % 7;
+                    let day = published - chrono::Duration::days(i64::from(back));
+                    DateMention {
+                        start: PartialDate {
+                            year: Some(day.year()),
+                            month: Some(day.month()),
+                            day: Some(day.day()),
+                        },
+                        end: None,
+                        span,
+                    }
+                }
             };
             Some(mention)
         })
@@ -179,6 +202,7 @@ mod tests {
                 end: text.len(),
             },
             &lex.dates,
+            NaiveDate::from_ymd_opt(2025, 3, 5),
         )
     }
 
@@ -271,5 +295,15 @@ mod tests {
             pd(Some(2023), 5, None)
         );
         assert!(dates_in("en", "they may cooperate").is_empty());
+        let d = dates_in("en", "on the afternoon of September 26th");
+        assert_eq!(d[0].start, pd(None, 9, Some(26)));
+    }
+
+    #[test]
+    fn a_weekday_is_placed_by_the_publication_date() {
+        // The tests' publication date, 2025-03-05, is a Wednesday.
+        assert_eq!(dates_in("en", "on Wednesday")[0].start, pd(Some(2025), 3, Some(5)));
+        assert_eq!(dates_in("en", "on Monday, the minister")[0].start, pd(Some(2025), 3, Some(3)));
+        assert_eq!(dates_in("fr", "a reçu jeudi")[0].start, pd(Some(2025), 2, Some(27)));
     }
 }

@@ -528,10 +528,16 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let i = from
         + phrases[from..to.max(from)]
             .iter()
-            .rposition(|p| p.span.end <= name_start)?;
+            .rposition(|p| p.span.end <= c.span.start)?;
+    // A title may have taken the honorific as a rank continuing it
+    // ("Minister of Public Security Gen. X"): the gap is then after it.
     let gap_span = Span {
         start: phrases[i].span.end,
-        end: name_start,
+        end: if phrases[i].span.end > name_start {
+            c.span.start
+        } else {
+            name_start
+        },
     };
     let gap = doc.folded(gap_span);
     let mut trimmed = gap.trim_end();

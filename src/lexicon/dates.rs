@@ -12,6 +12,8 @@ pub enum DateForm {
     Range,
     Day,
     Month,
+    /// A weekday alone, which the publication date places.
+    Weekday,
 }
 
 pub struct DatePatterns {
@@ -22,6 +24,8 @@ pub struct DatePatterns {
     pub names: Vec<String>,
     /// Folded month names, January first.
     pub months: Vec<Vec<String>>,
+    /// Folded weekday names, Monday first.
+    pub weekdays: Vec<Vec<String>>,
     pub past_after: Vec<String>,
     pub past_before: Vec<String>,
 }
@@ -31,16 +35,25 @@ impl DatePatterns {
         if file.months.len() != 12 || file.months.iter().any(Vec::is_empty) {
             return Err("`months` needs twelve non-empty lists, January first".into());
         }
-        let months: Vec<Vec<String>> = file
-            .months
-            .iter()
-            .map(|names| names.iter().map(|n| fold(n)).collect())
-            .collect();
-        // Longer names first, so that "sept" does not cut "september" short.
-        let mut month_names: Vec<String> =
-            months.iter().flatten().map(|n| regex::escape(n)).collect();
-        month_names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        let month = month_names.join("|");
+        if !file.weekday.is_empty() && file.weekdays.len() != 7 {
+            return Err("`weekdays` needs seven lists, Monday first".into());
+        }
+        let folded_names = |lists: &[Vec<String>]| -> Vec<Vec<String>> {
+            lists
+                .iter()
+                .map(|names| names.iter().map(|n| fold(n)).collect())
+                .collect()
+        };
+        let months = folded_names(&file.months);
+        let weekdays = folded_names(&file.weekdays);
+        let alternation = |lists: &[Vec<String>]| {
+            // Longer names first, so that "sept" does not cut "september" short.
+            let mut names: Vec<String> = lists.iter().flatten().map(|n| regex::escape(n)).collect();
+            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            names.join("|")
+        };
+        let month = alternation(&months);
+        let weekday = alternation(&weekdays);
         let mut alternatives = Vec::new();
         let mut names = Vec::new();
         let mut forms = Vec::new();
@@ -48,6 +61,7 @@ impl DatePatterns {
             (DateForm::Range, &file.range),
             (DateForm::Day, &file.day_month),
             (DateForm::Month, &file.month),
+            (DateForm::Weekday, &file.weekday),
         ];
         for (form, patterns) in groups {
             for pattern in patterns {
@@ -62,6 +76,7 @@ impl DatePatterns {
                 for part in ["m1", "m2", "mo", "m"] {
                     p = p.replace(&format!("{{{part}}}"), &format!("(?P<a{i}_{part}>{month})"));
                 }
+                p = p.replace("{wd}", &format!("(?P<a{i}_wd>{weekday})"));
                 for part in ["y1", "y2", "yo", "y"] {
                     p = p.replace(
                         &format!("{{{part}}}"),
@@ -80,6 +95,7 @@ impl DatePatterns {
             forms,
             names,
             months,
+            weekdays,
             past_after: file.past_after.iter().map(|w| fold(w)).collect(),
             past_before: file.past_before.iter().map(|w| fold(w)).collect(),
         })
@@ -87,9 +103,15 @@ impl DatePatterns {
 
     /// The month (1–12) a folded name stands for.
     pub fn month(&self, name: &str) -> Option<u32> {
-        self.months
-            .iter()
-            .position(|names| names.iter().any(|n| n == name))
-            .map(|i| i as u32 + 1)
+        position(&self.months, name).map(|i| i as u32 + 1)
     }
+
+    /// Days from Monday (0–6) of a folded weekday name.
+    pub fn weekday(&self, name: &str) -> Option<u32> {
+        position(&self.weekdays, name).map(|i| i as u32)
+    }
+}
+
+fn position(lists: &[Vec<String>], name: &str) -> Option<usize> {
+    lists.iter().position(|names| names.iter().any(|n| n == name))
 }

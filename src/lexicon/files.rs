@@ -431,6 +431,12 @@ pub struct DatesFile {
     pub range: Vec<String>,
     pub day_month: Vec<String>,
     pub month: Vec<String>,
+    /// The names of each day of the week, Monday first, and the patterns
+    /// of a day named by its weekday alone ({wd}): "on Tuesday".
+    #[serde(default)]
+    pub weekdays: Vec<Vec<String>>,
+    #[serde(default)]
+    pub weekday: Vec<String>,
     /// Words right after or right before a month that place it in the past
     /// ("en mai dernier", "last May").
     #[serde(default)]
