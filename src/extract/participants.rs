@@ -584,7 +584,11 @@ fn phrase_after(
         end: phrases[i].span.start,
     };
     let gap = doc.folded(gap_span);
+    // "X, for his part, said the Party leader's…": a verb ends the apposition.
+    let has_verb = tokens::tokens(gap_span.slice(doc.text))
+        .any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
     let ok = !claimed[i]
+        && !has_verb
         && gap.trim_start().starts_with(',')
         && gap.matches(',').count() <= 2
         && !gap.contains(['.', ';', ':'])
