@@ -59,9 +59,19 @@ pub fn clean(text: &str, folded: &Folded, noise: &Noise, title_in_text: bool) ->
         if is_stop_marker(folded, noise) {
             break;
         }
-        if is_link(folded, noise) || is_caption(folded, noise) || is_credit(folded, noise) {
+        if is_link(folded, noise) || is_credit(folded, noise) {
             continue;
         }
+        let line = if is_caption(folded, noise) {
+            // A caption glued to the dateline that follows it: "…(Photo:
+            // VNA)Hanoi (VNA) – The lead…" keeps its lead.
+            match lead_after_caption(text, line, noise) {
+                Some(rest) => rest,
+                None => continue,
+            }
+        } else {
+            line
+        };
         if !seen.insert(folded) {
             continue;
         }
@@ -124,6 +134,21 @@ fn is_caption(folded: &str, noise: &Noise) -> bool {
         })
     };
     noise.caption_words.iter().any(marker)
+}
+
+/// The rest of a caption line after a closing parenthesis, when it opens
+/// with a dateline: the caption and the lead lost their line break.
+fn lead_after_caption(text: &str, line: Span, noise: &Noise) -> Option<Span> {
+    let content = line.slice(text);
+    content.match_indices(')').find_map(|(i, _)| {
+        let rest = &content[i + 1..];
+        let start = line.start + i + 1 + (rest.len() - rest.trim_start().len());
+        let rest = Span {
+            start,
+            end: line.end,
+        };
+        (start < line.end && split_dateline(text, rest, noise).is_some()).then_some(rest)
+    })
 }
 
 /// A line made only of agency names and separators ("VNA/CVN", "-VNA", "(AFP)").

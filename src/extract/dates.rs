@@ -302,8 +302,17 @@ mod tests {
     #[test]
     fn a_weekday_is_placed_by_the_publication_date() {
         // The tests' publication date, 2025-03-05, is a Wednesday.
-        assert_eq!(dates_in("en", "on Wednesday")[0].start, pd(Some(2025), 3, Some(5)));
-        assert_eq!(dates_in("en", "on Monday, the minister")[0].start, pd(Some(2025), 3, Some(3)));
-        assert_eq!(dates_in("fr", "a reçu jeudi")[0].start, pd(Some(2025), 2, Some(27)));
+        assert_eq!(
+            dates_in("en", "on Wednesday")[0].start,
+            pd(Some(2025), 3, Some(5))
+        );
+        assert_eq!(
+            dates_in("en", "on Monday, the minister")[0].start,
+            pd(Some(2025), 3, Some(3))
+        );
+        assert_eq!(
+            dates_in("fr", "a reçu jeudi")[0].start,
+            pd(Some(2025), 2, Some(27))
+        );
     }
 }

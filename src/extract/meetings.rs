@@ -126,13 +126,14 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             .filter(|_| best != Strength::Noun)
             .map_or(own_kind, |f| f.kind);
         // "jusqu'au 13 juillet" ends a stay; it is no day of a meeting.
-        let mentions: Vec<DateMention> = dates::find(&doc.folded, sentence.span, &doc.lex.dates, doc.published)
-            .into_iter()
-            .filter(|d| {
-                doc.word_before(d.span.start)
-                    .is_none_or(|w| !doc.lex.grammar.until.contains(&w))
-            })
-            .collect();
+        let mentions: Vec<DateMention> =
+            dates::find(&doc.folded, sentence.span, &doc.lex.dates, doc.published)
+                .into_iter()
+                .filter(|d| {
+                    doc.word_before(d.span.start)
+                        .is_none_or(|w| !doc.lex.grammar.until.contains(&w))
+                })
+                .collect();
         let date = pick_date(&mentions, kind, cue.span.start);
         let present: Vec<&PersonMention> = people
             .in_sentence(si)

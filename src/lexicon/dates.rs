@@ -113,5 +113,7 @@ impl DatePatterns {
 }
 
 fn position(lists: &[Vec<String>], name: &str) -> Option<usize> {
-    lists.iter().position(|names| names.iter().any(|n| n == name))
+    lists
+        .iter()
+        .position(|names| names.iter().any(|n| n == name))
 }
