@@ -6,6 +6,7 @@ mod eval;
 mod gen_corpus;
 mod harness;
 mod interop;
+mod languages;
 mod meetings;
 mod notebooks;
 mod participants;
