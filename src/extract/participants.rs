@@ -136,7 +136,7 @@ pub fn find(doc: &Doc) -> People {
         if !licensed_alone && !full {
             continue; // most lone capitalised words: no need to look around them
         }
-        let before = phrase_before(doc, &phrases, c, &spans);
+        let before = phrase_before(doc, &phrases, &claimed, c, &spans);
         let after = if before.is_none() {
             phrase_after(doc, &phrases, &claimed, c, &spans)
         } else {
@@ -217,9 +217,15 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
                 start: first.start,
                 end: last.end,
             };
-            if !known
+            // "Home Office", "Public Policy": a run of words that name
+            // bodies and fields is no one's name.
+            let body = run
                 .iter()
-                .any(|(k, _)| k.start < s.end && s.start < k.end)
+                .all(|t| doc.lex.body_words.contains(doc.folded(*t)));
+            if !body
+                && !known
+                    .iter()
+                    .any(|(k, _)| k.start < s.end && s.start < k.end)
             {
                 out.push(Candidate {
                     span: s,
@@ -517,7 +523,15 @@ fn honorific_before(doc: &Doc, at: usize) -> Option<usize> {
 
 /// "le ministre de l'Intérieur du Mozambique, Paulo X": a title ending right
 /// before the name (a few words and one final comma allowed in between).
-fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -> Option<usize> {
+/// A phrase already in the apposition of an earlier name ("X, the Security
+/// Council Secretary, Lam said…") is not the next name's.
+fn phrase_before(
+    doc: &Doc,
+    phrases: &[Phrase],
+    claimed: &[bool],
+    c: &Candidate,
+    names: &[Span],
+) -> Option<usize> {
     let sentence = doc.sentences[c.sentence].span;
     // "l'ambassadrice d'Égypte au Vietnam, Mme Noha X": the honorific belongs to the name.
     let honorific = honorific_before(doc, c.span.start);
@@ -557,7 +571,8 @@ fn phrase_before(doc: &Doc, phrases: &[Phrase], c: &Candidate, names: &[Span]) -
     let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
     let has_verb = tokens::tokens(gap_span.slice(doc.text))
         .any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
-    let ok = !inner.contains([',', '.', ';', ':'])
+    let ok = !claimed[i]
+        && !inner.contains([',', '.', ';', ':'])
         && !has_verb
         && doc.words(gap_span).len() <= 8
         && !holds_name(names, gap_span);

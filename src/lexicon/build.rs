@@ -276,6 +276,7 @@ impl Lexicon {
             anaphors,
             references,
             recall_markers: folded_list(&clause.recall_markers),
+            body_words: folded_set(&clause.body_words),
             grammar: grammar_words(&grammar.grammar),
             dates,
             matcher: matcher.build(),

@@ -400,6 +400,8 @@ pub struct ClauseWords {
     pub reference_nouns: Vec<String>,
     pub anaphors: Vec<String>,
     pub recall_markers: Vec<String>,
+    #[serde(default)]
+    pub body_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -154,6 +154,9 @@ pub struct Lexicon {
     references: AhoCorasick,
     /// Folded phrases showing a sentence recalls an earlier meeting ("l'an dernier").
     pub recall_markers: Vec<String>,
+    /// Folded words naming bodies and fields ("office", "policy"): a
+    /// capitalised run made only of these is not a person's name.
+    pub body_words: Words,
     /// Folded closed word classes the rules read.
     pub grammar: Grammar,
     pub dates: DatePatterns,
