@@ -1,9 +1,9 @@
 """The baseline of bench/run.sh: the same job written the way a Python user
 would, with spaCy's French model for sentences and entities, keyword themes
-from lexicon/themes.toml, and pandas DataFrames written with pyarrow.
+from lexicon/fr/themes.toml, and pandas DataFrames written with pyarrow.
 
 A meeting is a sentence holding a meeting verb (the verb and lead forms of
-lexicon/verbs.toml) and a partner entity (LOC/GPE/ORG that is not Vietnam);
+lexicon/fr/verbs.toml) and a partner entity (LOC/GPE/ORG that is not Vietnam);
 its participants are the PER entities of that sentence, and its themes the
 cues found from that sentence up to the next meeting.
 
@@ -50,7 +50,7 @@ def read_articles(paths):
 
 def theme_patterns():
     """One regular expression per theme code; `cue*` also matches longer words."""
-    themes = tomllib.loads((REPO / "lexicon/themes.toml").read_text(encoding="utf-8"))
+    themes = tomllib.loads((REPO / "lexicon/fr/themes.toml").read_text(encoding="utf-8"))
     out = {}
     for t in themes["theme"]:
         alts = []
@@ -64,7 +64,7 @@ def theme_patterns():
 
 
 def meeting_verbs():
-    verbs = tomllib.loads((REPO / "lexicon/verbs.toml").read_text(encoding="utf-8"))
+    verbs = tomllib.loads((REPO / "lexicon/fr/verbs.toml").read_text(encoding="utf-8"))
     forms = [f.lower() for m in verbs["meeting"] if m["strength"] in ("verb", "lead") for f in m["forms"]]
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
 
