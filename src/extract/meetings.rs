@@ -442,6 +442,23 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
                     Strength::Verb if after_determiner => Strength::Noun,
                     s => s,
                 };
+                // "on successfully hosting the AMMTC" tells no meeting: a
+                // participle leads from its sentence's start ("Receiving X,
+                // the minister…"), after a comma ("Lam, receiving X, said")
+                // or after an opener ("while receiving").
+                if def.participle {
+                    let before = doc.folded(Span {
+                        start: span.start,
+                        end: f.span.start,
+                    });
+                    let opener = doc
+                        .word_before(f.span.start)
+                        .is_some_and(|w| doc.lex.grammar.participle_openers.contains(&w));
+                    let after_comma = before.trim_end().ends_with(',');
+                    if !before.trim().is_empty() && !opener && !after_comma {
+                        return None;
+                    }
+                }
                 // "a accueilli favorablement les propositions" welcomes no one.
                 let rest = doc.folded(Span {
                     start: f.span.end,

@@ -533,6 +533,7 @@ fn meeting_cues(
             kind: m.kind,
             strength: m.strength,
             passive: false,
+            participle: false,
         });
     }
     for (cue, forms) in verb_cues(verbs, &grammar.grammar.adverbs).map_err(|m| invalid(path, m))? {
@@ -618,6 +619,7 @@ fn verb_cues(
                 kind: v.kind,
                 strength: tense.into(),
                 passive: tense == Tense::Passive,
+                participle: tense == Tense::Lead,
             };
             out.push((cue, forms));
         }
@@ -697,6 +699,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         abbreviations: g.abbreviations.clone(),
         title_premodifier_gaps: folded_list(&g.title_premodifier_gaps),
         possessives: g.possessives.clone(),
+        participle_openers: folded_set(&g.participle_openers),
     }
 }
 

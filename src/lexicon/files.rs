@@ -280,6 +280,8 @@ pub struct Grammar {
     pub title_premodifier_gaps: Vec<String>,
     #[serde(default)]
     pub possessives: Vec<String>,
+    #[serde(default)]
+    pub participle_openers: Vec<String>,
 }
 
 /// Verbs that report a meeting of one kind: each lemma ("recevoir",

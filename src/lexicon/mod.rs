@@ -72,6 +72,9 @@ pub struct MeetingCue {
     pub strength: Strength,
     /// A passive form: the guest comes before it ("X a été reçu par").
     pub passive: bool,
+    /// A verb's present participle ("Recevant", "Receiving"): it leads only
+    /// where its sentence starts or after one of `participle_openers`.
+    pub participle: bool,
 }
 
 /// Folded closed word classes (see `[grammar]` in `grammar.toml`).
@@ -100,6 +103,8 @@ pub struct Grammar {
     pub title_premodifier_gaps: Vec<String>,
     /// Endings that make a word possessive ("'s"), as written.
     pub possessives: Vec<String>,
+    /// Folded words after which a present participle still leads ("while receiving").
+    pub participle_openers: Words,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
