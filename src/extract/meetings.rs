@@ -245,6 +245,13 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
                 Some(mi) => {
                     drafts.triggers[mi].push((si, cue.span));
                     drafts.members[mi].extend(report.members);
+                    // A caption told it first without a date: the lead's counts.
+                    let undated = drafts.meetings[mi].date.month.is_none();
+                    if let (true, Some(d)) = (undated, report.date) {
+                        let (date, end) = meeting_dates(doc, kind, Some((d.start, d.end)));
+                        drafts.meetings[mi].date = date;
+                        drafts.meetings[mi].end = end;
+                    }
                     mi
                 }
                 None => drafts.open(doc, report, frame.as_ref()),
@@ -842,6 +849,39 @@ fn build(
     country: Option<usize>,
 ) -> Meeting {
     let span = doc.sentences[si].span;
+    let (date, end) = meeting_dates(doc, kind, date);
+    let (partner_name, partner_type) = match partner {
+        Partner::Country(c) => (doc.lex.countries[c].name.clone(), "country"),
+        Partner::Organization(o) => (
+            doc.lex.organizations[o].name.clone(),
+            match doc.lex.organizations[o].kind {
+                OrgKind::InternationalOrg => "international_org",
+                OrgKind::Company => "company",
+            },
+        ),
+    };
+    Meeting {
+        date,
+        end,
+        city: city.map(|c| doc.lex.cities[c].name.clone()),
+        country: country.map(|c| doc.lex.countries[c].name.clone()),
+        kind,
+        multilateral: kind == Kind::Conference,
+        partner: partner_name,
+        partner_type,
+        evidence: span,
+        trigger: cue,
+        agreement_signed: false,
+    }
+}
+
+/// A meeting's day (and last day) from the date told with it; the year
+/// comes from the text or the publication date.
+fn meeting_dates(
+    doc: &Doc,
+    kind: Kind,
+    date: Option<(PartialDate, Option<PartialDate>)>,
+) -> (PartialDate, Option<PartialDate>) {
     let (start, end) = match date {
         None => (PartialDate::default(), None),
         // A conversation on one unknown day of a longer stay keeps only the month.
@@ -855,29 +895,10 @@ fn build(
         }
         Some(d) => d,
     };
-    let (partner_name, partner_type) = match partner {
-        Partner::Country(c) => (doc.lex.countries[c].name.clone(), "country"),
-        Partner::Organization(o) => (
-            doc.lex.organizations[o].name.clone(),
-            match doc.lex.organizations[o].kind {
-                OrgKind::InternationalOrg => "international_org",
-                OrgKind::Company => "company",
-            },
-        ),
-    };
-    Meeting {
-        date: dates::with_year(start, doc.published),
-        end: end.map(|e| dates::with_year(e, doc.published)),
-        city: city.map(|c| doc.lex.cities[c].name.clone()),
-        country: country.map(|c| doc.lex.countries[c].name.clone()),
-        kind,
-        multilateral: kind == Kind::Conference,
-        partner: partner_name,
-        partner_type,
-        evidence: span,
-        trigger: cue,
-        agreement_signed: false,
-    }
+    (
+        dates::with_year(start, doc.published),
+        end.map(|e| dates::with_year(e, doc.published)),
+    )
 }
 
 /// The dateline's city, which the entity pass does not see (it is outside the body).
