@@ -109,6 +109,7 @@ pub fn find(doc: &Doc) -> People {
         .collect();
     spans.sort_by_key(|s| s.start);
     let mut claimed = vec![false; phrases.len()];
+    let objects = meeting_objects(doc, &candidates);
 
     // Full names first, so that single words can refer back to them.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -143,7 +144,8 @@ pub fn find(doc: &Doc) -> People {
             None
         };
         let subject = is_subject(doc, c.span.end, sentence_end, &spans);
-        let licensed = licensed_alone || before.is_some() || after.is_some() || subject;
+        let licensed =
+            licensed_alone || before.is_some() || after.is_some() || subject || objects[i];
         if !licensed {
             continue;
         }
@@ -507,6 +509,50 @@ fn premodifiers(
         }
         phrase.span.start = before.span.start;
     }
+}
+
+/// Full names a meeting cue takes as its other side: "talked by phone with
+/// Park Jae-min and Ajay Kumar", "s'est entretenu avec X". A name there needs
+/// no title to be someone's.
+fn meeting_objects(doc: &Doc, candidates: &[Candidate]) -> Vec<bool> {
+    let mut objects = vec![false; candidates.len()];
+    for (i, c) in candidates.iter().enumerate() {
+        if c.words < 2 {
+            continue;
+        }
+        let at = honorific_before(doc, c.span.start).unwrap_or(c.span.start);
+        let sentence = doc.sentences[c.sentence].span;
+        let before = doc.folded(Span {
+            start: sentence.start,
+            end: at,
+        });
+        let before = before.trim_end();
+        let ends_with = |words: &[String]| {
+            words.iter().any(|w| {
+                before.strip_suffix(w.as_str()).is_some_and(|rest| {
+                    rest.is_empty() || rest.ends_with(|ch: char| !ch.is_alphanumeric())
+                })
+            })
+        };
+        let cue_before = doc
+            .entities_in(sentence)
+            .iter()
+            .any(|f| f.span.end <= at && f.what.iter().any(|e| matches!(e, Entity::Meeting(_))));
+        // "… with A and B": B continues the list A opened.
+        let continues = i > 0
+            && objects[i - 1]
+            && candidates[i - 1].sentence == c.sentence
+            && doc.lex.grammar.and.iter().any(|and| {
+                doc.folded(Span {
+                    start: candidates[i - 1].span.end,
+                    end: at,
+                })
+                .trim()
+                    == and.as_str()
+            });
+        objects[i] = continues || (cue_before && ends_with(&doc.lex.grammar.with));
+    }
+    objects
 }
 
 /// "général X", "Mme X": the honorific's start.
