@@ -3,13 +3,16 @@
 //! Cleaning never copies or rewrites the text: it keeps the byte ranges of the
 //! lines that are article body, so every later offset points into the
 //! original text. Dropped: photo captions and credits, `>>` links, repeated
-//! lines, and everything after a "Voir plus" marker.
+//! lines, the page's date stamp (kept as the publication date when the input
+//! gives none), and everything after a "Voir plus" marker.
 
 use memchr::memmem::Finder;
 use rustc_hash::FxHashSet;
 
+use chrono::NaiveDate;
+
 use crate::fold::{fold, Folded};
-use crate::lexicon::Noise;
+use crate::lexicon::{Lexicon, Noise};
 
 /// A byte range of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +34,8 @@ pub struct Cleaned {
     pub body: Vec<Span>,
     /// "Hanoï" in "Hanoï (VNA) -": where the article was filed.
     pub dateline: Option<Span>,
+    /// The date the page prints under its title ("Thứ Hai, 30/09/2024").
+    pub stamp: Option<NaiveDate>,
 }
 
 impl Cleaned {
@@ -44,10 +49,12 @@ impl Cleaned {
 
 /// `folded` is `text` folded; `title_in_text` says whether the first line is
 /// the title (a JSON Lines record's text is often the body alone).
-pub fn clean(text: &str, folded: &Folded, noise: &Noise, title_in_text: bool) -> Cleaned {
+pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) -> Cleaned {
+    let noise = &lex.noise;
     let mut title = None;
     let mut body: Vec<Span> = Vec::new();
     let mut dateline = None;
+    let mut stamp = None;
     let mut seen = FxHashSet::default();
     for line in lines(text) {
         let folded = folded.of(line.start, line.end);
@@ -61,6 +68,13 @@ pub fn clean(text: &str, folded: &Folded, noise: &Noise, title_in_text: bool) ->
         }
         if is_link(folded, noise) || is_credit(folded, noise) {
             continue;
+        }
+        // A date stamp stands among the first lines, before the story.
+        if body.len() < 3 && stamp.is_none() {
+            if let Some(date) = lex.dates.stamp(folded) {
+                stamp = Some(date);
+                continue;
+            }
         }
         let line = if is_caption(folded, noise) {
             // A caption glued to the dateline that follows it: "…(Photo:
@@ -87,6 +101,7 @@ pub fn clean(text: &str, folded: &Folded, noise: &Noise, title_in_text: bool) ->
         title,
         body,
         dateline,
+        stamp,
     }
 }
 
@@ -215,7 +230,7 @@ mod tests {
 
     fn body(text: &str) -> Vec<String> {
         let lex = Lexicon::embedded().unwrap();
-        clean(text, &Folded::new(text), &lex.noise, true)
+        clean(text, &Folded::new(text), &lex, true)
             .body
             .iter()
             .map(|s| s.slice(text).to_string())
@@ -233,7 +248,7 @@ mod tests {
     fn strips_dateline_and_keeps_offsets() {
         let lex = Lexicon::embedded().unwrap();
         let text = "Titre\nHanoï (VNA) – Le général a reçu son homologue.";
-        let c = clean(text, &Folded::new(text), &lex.noise, true);
+        let c = clean(text, &Folded::new(text), &lex, true);
         assert_eq!(c.dateline.unwrap().slice(text), "Hanoï");
         assert_eq!(c.body[0].slice(text), "Le général a reçu son homologue.");
         assert_eq!(c.title.unwrap().slice(text), "Titre");
@@ -256,5 +271,20 @@ mod tests {
             proptest::prop_assert_eq!(got, want);
             proptest::prop_assert!(spans.windows(2).all(|w| w[0].end < w[1].start));
         }
+    }
+
+    #[test]
+    fn a_date_stamp_under_the_title_is_the_publication_date() {
+        let lex = Lexicon::embedded_lang("en").unwrap();
+        let text = "Title\n\nThứ Hai, 30/09/2024, 17:27\n\nHanoi (VNA) – On September 30, the minister met X.";
+        let c = clean(text, &Folded::new(text), &lex, true);
+        assert_eq!(c.stamp, NaiveDate::from_ymd_opt(2024, 9, 30));
+        assert_eq!(c.body.len(), 1, "the stamp is no paragraph");
+        let text = "Title\n\nSeptember 14, 2023\n\nBEIJING — The minister met X on September 13.";
+        let c = clean(text, &Folded::new(text), &lex, true);
+        assert_eq!(c.stamp, NaiveDate::from_ymd_opt(2023, 9, 14));
+        let text =
+            "Title\n\nThe minister met X on September 13, 2023 in Hanoi and discussed crime.";
+        assert_eq!(clean(text, &Folded::new(text), &lex, true).stamp, None);
     }
 }

@@ -43,9 +43,10 @@ pub struct Summary {
 pub fn process(raw: RawArticle, digest: String, lexicons: &Lexicons) -> Processed {
     let lex = lexicons.for_text(raw.lang.as_deref(), &raw.text);
     let folded = Folded::new(&raw.text);
-    let cleaned = clean::clean(&raw.text, &folded, &lex.noise, raw.title_in_text);
+    let cleaned = clean::clean(&raw.text, &folded, lex, raw.title_in_text);
+    let published = raw.published.or(cleaned.stamp);
     let sentences = segment::segment(&raw.text, &cleaned, &lex.grammar.abbreviations);
-    let extraction = extract::extract(&raw.text, folded, &cleaned, sentences, lex, raw.published);
+    let extraction = extract::extract(&raw.text, folded, &cleaned, sentences, lex, published);
     Processed {
         article_id: digest[..16].to_string(),
         body_chars: cleaned.body_chars(&raw.text),
@@ -54,7 +55,7 @@ pub fn process(raw: RawArticle, digest: String, lexicons: &Lexicons) -> Processe
         name: raw.name,
         url: raw.url,
         title: raw.title,
-        published: raw.published,
+        published,
         lang: lex.lang.clone(),
         text: raw.text,
         extraction,

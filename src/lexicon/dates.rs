@@ -1,6 +1,9 @@
 //! A language's date forms (`<lang>/dates.toml`), compiled into one regular
 //! expression whose named groups say which part of a date each piece is.
 
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
 use regex::Regex;
 
 use super::files::DatesFile;
@@ -106,6 +109,37 @@ impl DatePatterns {
         position(&self.months, name).map(|i| i as u32 + 1)
     }
 
+    /// The date a page prints on a line of its own under the title ("Thứ
+    /// Hai, 30/09/2024, 17:27", "September 14, 2023"): a full date, day
+    /// first when numeric, on a short line that is no sentence.
+    pub fn stamp(&self, folded_line: &str) -> Option<NaiveDate> {
+        let line = folded_line.trim();
+        if line.len() > 60 || line.split_whitespace().count() > 8 {
+            return None;
+        }
+        if let Some(c) = NUMERIC_DATE.captures(line) {
+            let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+            return match (n(1), n(6)) {
+                (Some(year), _) => NaiveDate::from_ymd_opt(year as i32, n(2)?, n(3)?),
+                (None, Some(year)) => NaiveDate::from_ymd_opt(year as i32, n(5)?, n(4)?),
+                _ => None,
+            };
+        }
+        let c = self.regex.captures(line)?;
+        let i = self.names.iter().position(|n| c.name(n).is_some())?;
+        if self.forms[i] != DateForm::Day {
+            return None;
+        }
+        let group = |part: &str| c.name(&format!("a{i}_{part}")).map(|m| m.as_str());
+        let year = group("y")?.parse().ok()?;
+        let month = self.month(group("m")?)?;
+        let day = group("d")?;
+        let digits = day
+            .find(|ch: char| !ch.is_ascii_digit())
+            .unwrap_or(day.len());
+        NaiveDate::from_ymd_opt(year, month, day[..digits].parse().ok()?)
+    }
+
     /// Days from Monday (0–6) of a folded weekday name.
     pub fn weekday(&self, name: &str) -> Option<u32> {
         position(&self.weekdays, name).map(|i| i as u32)
@@ -117,3 +151,9 @@ fn position(lists: &[Vec<String>], name: &str) -> Option<usize> {
         .iter()
         .position(|names| names.iter().any(|n| n == name))
 }
+
+/// "2024-09-30", or day first: "30/09/2024", "01-12-2020".
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))\b")
+        .expect("the numeric date pattern compiles")
+});
