@@ -328,19 +328,26 @@ impl Drafts {
         let city = if r.kind == Kind::PhoneCall {
             at_city
         } else {
+            // A city of another country than the sentence's destination ("HÀ
+            // NỘI — … ended his visit to Cuba") is where the report was filed.
+            let in_sentence_country =
+                |c: &usize| sentence_country.is_none_or(|sc| doc.lex.cities[*c].country == sc);
             at_city
                 .or(frame.and_then(|f| f.city))
                 .or(self.cities.last().copied().flatten())
-                .or(any_city)
+                .or(any_city.filter(in_sentence_country))
                 .or_else(|| {
                     doc.dateline
                         .and_then(|d| dateline_city(doc, d))
-                        .filter(|&c| {
-                            sentence_country.is_none_or(|sc| doc.lex.cities[c].country == sc)
-                        })
+                        .filter(in_sentence_country)
                 })
         };
-        let country = city.map(|c| doc.lex.cities[c].country).or(sentence_country);
+        // Without a city, in the country the sentence names, or else where
+        // the previous meeting was.
+        let country = city
+            .map(|c| doc.lex.cities[c].country)
+            .or(sentence_country)
+            .or(self.meeting_country.last().copied().flatten());
         // Without a date of its own, a meeting happens on the day its frame or the
         // previous meeting did ("Le même jour", "En marge de"), or the day after
         // ("Le lendemain").
