@@ -66,38 +66,93 @@ struct Report {
     members: Vec<usize>,
 }
 
+/// What a sentence tells of a meeting, before its partner is known.
+struct Told<'p> {
+    cues: Vec<Cue>,
+    /// The strongest strength among the cues.
+    best: Strength,
+    /// The cue that reports: the most specific kind among the strongest.
+    cue: Span,
+    cue_kind: Kind,
+    kind: Kind,
+    date: Option<DateMention>,
+    /// People the sentence names, but for those only in the background.
+    present: Vec<&'p PersonMention>,
+}
+
+/// The state of one pass over an article's sentences.
+struct Scan<'d, 'p> {
+    doc: &'d Doc<'d>,
+    people: &'p People,
+    drafts: Drafts,
+    frame: Option<Frame>,
+    frame_paragraph: Option<usize>,
+    /// Per paragraph, the first meeting a sentence of it opened or continued.
+    opened: Vec<Option<usize>>,
+}
+
+/// Every meeting the article reports, sentence by sentence, then which
+/// paragraphs belong to each.
 pub fn find(doc: &Doc, people: &People) -> Drafts {
-    let mut drafts = Drafts {
-        meetings: Vec::new(),
-        triggers: Vec::new(),
-        members: Vec::new(),
-        owner: vec![None; doc.paragraphs],
-        frame_of: Vec::new(),
-        partner_country: Vec::new(),
-        last_partner: None,
-        cities: Vec::new(),
-        meeting_country: Vec::new(),
+    let mut scan = Scan {
+        doc,
+        people,
+        drafts: Drafts::new(doc.paragraphs),
+        frame: None,
+        frame_paragraph: None,
+        opened: vec![None; doc.paragraphs],
     };
-    let mut frame: Option<Frame> = None;
-    let mut frame_paragraph: Option<usize> = None;
-    let mut opened: Vec<Option<usize>> = vec![None; doc.paragraphs];
     for (si, sentence) in doc.sentences.iter().enumerate() {
-        let Some(paragraph) = sentence.paragraph else {
-            continue;
+        if let Some(paragraph) = sentence.paragraph {
+            scan.sentence(si, paragraph);
+        }
+    }
+    scan.finish()
+}
+
+impl<'d, 'p> Scan<'d, 'p> {
+    fn sentence(&mut self, si: usize, paragraph: usize) {
+        let Some(told) = self.told(si, paragraph) else {
+            return;
         };
+        if told.best == Strength::Frame {
+            self.open_frame(si, paragraph, &told);
+            return;
+        }
+        let first = self.drafts.meetings.is_empty() && self.frame.is_none();
+        // After the article's first meeting, a sentence set in the past
+        // ("lors de leur rencontre en mai dernier") recalls, it does not report.
+        if !first && recalls(self.doc, self.doc.sentences[si].span, told.cue) {
+            return;
+        }
+        let Some(partner) = self.partner(si, paragraph, &told, first) else {
+            self.note_signing(paragraph, &told);
+            return;
+        };
+        // A noun reports a meeting only in the lead of an article that has none
+        // yet; later it recalls one ("la réunion … en mai dernier").
+        if told.best == Strength::Noun && !(first && paragraph == 0) {
+            return;
+        }
+        self.report(si, paragraph, &told, partner);
+    }
+
+    /// The sentence's cues, their kind, date and people; `None` when it
+    /// reports no meeting or only announces or recalls one.
+    fn told(&self, si: usize, paragraph: usize) -> Option<Told<'p>> {
+        let doc = self.doc;
+        let sentence = doc.sentences[si];
         let mut cues = cues(doc, sentence.span);
         let opens_paragraph = si == 0 || doc.sentences[si - 1].paragraph != Some(paragraph);
         if cues.is_empty() && opens_paragraph {
-            cues.extend(paragraph_lead(doc, people, si));
+            cues.extend(paragraph_lead(doc, self.people, si));
         }
-        let Some(best) = cues.iter().map(|c| c.strength).max_by_key(|s| rank(*s)) else {
-            continue;
-        };
+        let best = cues.iter().map(|c| c.strength).max_by_key(|s| rank(*s))?;
         // A sentence that only announces a meeting ("recevra", "va effectuer
         // une visite") or recalls one ("avait reçu") reports none, whatever
         // nouns it holds.
         if best == Strength::NotHeld {
-            continue;
+            return None;
         }
         let strong: Vec<&Cue> = cues.iter().filter(|c| c.strength.reports()).collect();
         let pool: Vec<&Cue> = if strong.is_empty() {
@@ -105,26 +160,12 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         } else {
             strong
         };
-        let cue = pool
-            .iter()
-            .max_by_key(|c| c.kind.precedence())
-            .expect("pool is not empty");
-        // The event a verb takes as object names the kind: "a accueilli la
-        // conférence" is a conference, "a assisté à la rencontre" talks.
-        let object = cues
-            .iter()
-            .filter(|c| c.strength == Strength::Noun && c.span.start > cue.span.start)
-            .map(|c| c.kind)
-            .next();
-        let own_kind = match (cue.kind, object) {
-            (Kind::Reception | Kind::Visit, Some(Kind::Conference)) => Kind::Conference,
-            (Kind::Conference, Some(Kind::Talks)) => Kind::Talks,
-            (kind, _) => kind,
-        };
-        let kind = frame
+        let cue = pool.iter().max_by_key(|c| c.kind.precedence())?;
+        let kind = self
+            .frame
             .as_ref()
             .filter(|_| best != Strength::Noun)
-            .map_or(own_kind, |f| f.kind);
+            .map_or_else(|| own_kind(&cues, cue), |f| f.kind);
         // "jusqu'au 13 juillet" ends a stay; it is no day of a meeting.
         let mentions: Vec<DateMention> =
             dates::find(&doc.folded, sentence.span, &doc.lex.dates, doc.published)
@@ -135,98 +176,107 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
                 })
                 .collect();
         let date = pick_date(&mentions, kind, cue.span.start);
-        let present: Vec<&PersonMention> = people
+        let present = self
+            .people
             .in_sentence(si)
             .filter(|m| !is_background(doc, m))
             .collect();
+        Some(Told {
+            best,
+            cue: cue.span,
+            cue_kind: cue.kind,
+            kind,
+            date,
+            present,
+            cues,
+        })
+    }
 
-        if best == Strength::Frame {
-            // "a reçu successivement A et B": one meeting per guest named here; the
-            // paragraphs that follow ("Lors de sa rencontre avec A") continue them.
-            let (at, any, _) = place(doc, sentence.span);
-            let f = Frame {
-                sentence: si,
-                date,
-                city: at.or(any),
-                kind: cue.kind,
-            };
-            let hosts: Vec<usize> = present
-                .iter()
-                .filter(|m| m.subject)
-                .map(|m| m.person)
-                .collect();
-            for guest in present.iter().filter(|m| !m.subject) {
-                if let Some(partner) = person_partner(doc, people, guest.person) {
-                    let mut members = hosts.clone();
-                    members.push(guest.person);
-                    let report = Report {
-                        sentence: si,
-                        cue: cue.span,
-                        kind,
-                        partner,
-                        date,
-                        members,
-                    };
-                    drafts.open(doc, report, Some(&f));
-                }
+    /// "a reçu successivement A et B": one meeting per guest named here; the
+    /// paragraphs that follow ("Lors de sa rencontre avec A") continue them.
+    fn open_frame(&mut self, si: usize, paragraph: usize, told: &Told) {
+        let (doc, people) = (self.doc, self.people);
+        let (at, any, _) = place(doc, doc.sentences[si].span);
+        let f = Frame {
+            sentence: si,
+            date: told.date,
+            city: at.or(any),
+            kind: told.cue_kind,
+        };
+        let hosts: Vec<usize> = told
+            .present
+            .iter()
+            .filter(|m| m.subject)
+            .map(|m| m.person)
+            .collect();
+        for guest in told.present.iter().filter(|m| !m.subject) {
+            if let Some(partner) = person_partner(doc, people, guest.person) {
+                let mut members = hosts.clone();
+                members.push(guest.person);
+                let report = Report {
+                    sentence: si,
+                    cue: told.cue,
+                    kind: told.kind,
+                    partner,
+                    date: told.date,
+                    members,
+                };
+                self.drafts.open(doc, report, Some(&f));
             }
-            frame = Some(f);
-            frame_paragraph = Some(paragraph);
-            continue;
         }
-        let first = drafts.meetings.is_empty() && frame.is_none();
-        // After the article's first meeting, a sentence set in the past
-        // ("lors de leur rencontre en mai dernier") recalls, it does not report.
-        let folded = doc.folded(sentence.span);
-        let recalls = dates::names_past_month(folded, &doc.lex.dates)
-            || dates_the_cue_to_a_year(doc, sentence.span, cue.span)
-            || doc
-                .lex
-                .recall_markers
-                .iter()
-                .any(|m| folded.contains(m.as_str()));
-        if recalls && !first {
-            continue;
-        }
-        let country_of = |m: &&PersonMention| people.persons[m.person].country;
-        // Someone of unknown country met during a visit stands for the
-        // partner already in the article.
-        let unknown_guest = present.iter().any(|m| country_of(m).is_none());
-        let partner = partner_of(doc, people, si, kind).or_else(|| {
+        self.frame = Some(f);
+        self.frame_paragraph = Some(paragraph);
+    }
+
+    /// The other side: named in the sentence, or (for the article's first
+    /// meeting) in its paragraph, or, for someone of unknown country met on
+    /// a visit, the partner already in the article.
+    fn partner(&self, si: usize, paragraph: usize, told: &Told, first: bool) -> Option<Partner> {
+        let (doc, people) = (self.doc, self.people);
+        let unknown_guest = told
+            .present
+            .iter()
+            .any(|m| people.persons[m.person].country.is_none());
+        partner_of(doc, people, si, told.kind).or_else(|| {
             if first {
-                fallback_partner(doc, people, paragraph, kind)
-            } else if unknown_guest && best != Strength::Noun {
-                drafts.last_partner
+                fallback_partner(doc, people, paragraph, told.kind)
+            } else if unknown_guest && told.best != Strength::Noun {
+                self.drafts.last_partner
             } else {
                 None
             }
-        });
-        let Some(partner) = partner else {
-            if cues
-                .iter()
-                .any(|c| c.kind == Kind::Signing && c.strength.reports())
-            {
-                if let Some(current) = opened[..=paragraph].iter().rev().flatten().next() {
-                    drafts.meetings[*current].agreement_signed = true;
-                }
-            }
-            continue;
-        };
-        // A noun reports a meeting only in the lead of an article that has none
-        // yet; later it recalls one ("la réunion … en mai dernier").
-        if best == Strength::Noun && !(first && paragraph == 0) {
-            continue;
+        })
+    }
+
+    /// A signing with no partner of its own belongs to the meeting of its
+    /// paragraph or the ones before.
+    fn note_signing(&mut self, paragraph: usize, told: &Told) {
+        let signs = told
+            .cues
+            .iter()
+            .any(|c| c.kind == Kind::Signing && c.strength.reports());
+        if !signs {
+            return;
         }
-        // "les ambassadeurs de Chine, de Russie et du Laos ont été reçus":
-        // one conversation per partner of a list, each with its own people.
-        let conversation = !matches!(kind, Kind::Conference | Kind::Visit);
+        if let Some(&current) = self.opened[..=paragraph].iter().rev().flatten().next() {
+            self.drafts.meetings[current].agreement_signed = true;
+        }
+    }
+
+    /// Opens or continues the meeting with `partner` — one per partner when
+    /// the sentence lists several ("les ambassadeurs de Chine, de Russie et
+    /// du Laos ont été reçus"), each with its own people.
+    fn report(&mut self, si: usize, paragraph: usize, told: &Told, partner: Partner) {
+        let (doc, people) = (self.doc, self.people);
+        let conversation = !matches!(told.kind, Kind::Conference | Kind::Visit);
         let partners = conversation
-            .then(|| partner_list(doc, sentence.span))
+            .then(|| partner_list(doc, doc.sentences[si].span))
             .filter(|listed| listed.len() >= 2 && listed.contains(&partner))
             .unwrap_or_else(|| vec![partner]);
         let several = partners.len() > 1;
         for partner in partners {
-            let members: Vec<usize> = present
+            let members: Vec<usize> = told
+                .present
                 .iter()
                 .map(|m| m.person)
                 .filter(|&p| {
@@ -235,64 +285,115 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
                 .collect();
             let report = Report {
                 sentence: si,
-                cue: cue.span,
-                kind,
+                cue: told.cue,
+                kind: told.kind,
                 partner,
-                date,
+                date: told.date,
                 members,
             };
-            let mi = match drafts.same_meeting(doc, people, &report) {
+            let mi = match self.drafts.same_meeting(doc, people, &report) {
                 Some(mi) => {
-                    drafts.triggers[mi].push((si, cue.span));
-                    drafts.members[mi].extend(report.members);
-                    // A caption told it first without a date: the lead's counts.
-                    let undated = drafts.meetings[mi].date.month.is_none();
-                    if let (true, Some(d)) = (undated, report.date) {
-                        let (date, end) = meeting_dates(doc, kind, Some((d.start, d.end)));
-                        drafts.meetings[mi].date = date;
-                        drafts.meetings[mi].end = end;
-                    }
+                    self.drafts.tell_again(doc, mi, report);
                     mi
                 }
-                None => drafts.open(doc, report, frame.as_ref()),
+                None => self.drafts.open(doc, report, self.frame.as_ref()),
             };
-            opened[paragraph].get_or_insert(mi);
+            self.opened[paragraph].get_or_insert(mi);
         }
     }
-    // Paragraphs follow the meeting opened last; those before the first
-    // meeting belong to it unless a frame introduced the article.
-    let mut current = if frame_paragraph.is_some() {
-        None
-    } else {
-        opened.iter().flatten().next().copied()
-    };
-    for (p, owner) in drafts.owner.iter_mut().enumerate() {
-        if Some(p) == frame_paragraph {
-            current = None;
-        }
-        current = opened[p].or(current);
-        *owner = current;
-    }
-    // An agreement signed in a meeting's own paragraphs.
-    for s in &doc.sentences {
-        let signing = || {
-            cues(doc, s.span)
-                .iter()
-                .any(|c| c.kind == Kind::Signing && c.strength == Strength::Verb)
+
+    /// Paragraphs follow the meeting opened last; those before the first
+    /// meeting belong to it unless a frame introduced the article. Then the
+    /// agreements signed in each meeting's own paragraphs.
+    fn finish(mut self) -> Drafts {
+        let mut current = if self.frame_paragraph.is_some() {
+            None
+        } else {
+            self.opened.iter().flatten().next().copied()
         };
-        if let Some(mi) = s.paragraph.and_then(|p| drafts.owner[p]) {
-            if !drafts.meetings[mi].agreement_signed && signing() {
-                drafts.meetings[mi].agreement_signed = true;
+        for (p, owner) in self.drafts.owner.iter_mut().enumerate() {
+            if Some(p) == self.frame_paragraph {
+                current = None;
+            }
+            current = self.opened[p].or(current);
+            *owner = current;
+        }
+        let doc = self.doc;
+        let mut drafts = self.drafts;
+        for s in &doc.sentences {
+            let signing = || {
+                cues(doc, s.span)
+                    .iter()
+                    .any(|c| c.kind == Kind::Signing && c.strength == Strength::Verb)
+            };
+            if let Some(mi) = s.paragraph.and_then(|p| drafts.owner[p]) {
+                if !drafts.meetings[mi].agreement_signed && signing() {
+                    drafts.meetings[mi].agreement_signed = true;
+                }
             }
         }
+        for m in drafts.meetings.iter_mut() {
+            m.agreement_signed |= m.kind == Kind::Signing;
+        }
+        drafts
     }
-    for m in drafts.meetings.iter_mut() {
-        m.agreement_signed |= m.kind == Kind::Signing;
+}
+
+/// The event a verb takes as object names the kind: "a accueilli la
+/// conférence" is a conference, "a assisté à la rencontre" talks.
+fn own_kind(cues: &[Cue], cue: &Cue) -> Kind {
+    let object = cues
+        .iter()
+        .filter(|c| c.strength == Strength::Noun && c.span.start > cue.span.start)
+        .map(|c| c.kind)
+        .next();
+    match (cue.kind, object) {
+        (Kind::Reception | Kind::Visit, Some(Kind::Conference)) => Kind::Conference,
+        (Kind::Conference, Some(Kind::Talks)) => Kind::Talks,
+        (kind, _) => kind,
     }
-    drafts
+}
+
+/// A sentence set in the past: a month "dernier" or "last", a year that
+/// dates the cue, or a recall marker ("l'an dernier", "previously").
+fn recalls(doc: &Doc, sentence: Span, cue: Span) -> bool {
+    let folded = doc.folded(sentence);
+    dates::names_past_month(folded, &doc.lex.dates)
+        || dates_the_cue_to_a_year(doc, sentence, cue)
+        || doc
+            .lex
+            .recall_markers
+            .iter()
+            .any(|m| folded.contains(m.as_str()))
 }
 
 impl Drafts {
+    fn new(paragraphs: usize) -> Drafts {
+        Drafts {
+            meetings: Vec::new(),
+            triggers: Vec::new(),
+            members: Vec::new(),
+            owner: vec![None; paragraphs],
+            frame_of: Vec::new(),
+            partner_country: Vec::new(),
+            last_partner: None,
+            cities: Vec::new(),
+            meeting_country: Vec::new(),
+        }
+    }
+
+    /// A report of meeting `mi` told again adds its sentence and people; a
+    /// meeting a caption told first without a date takes the lead's.
+    fn tell_again(&mut self, doc: &Doc, mi: usize, report: Report) {
+        self.triggers[mi].push((report.sentence, report.cue));
+        self.members[mi].extend(report.members);
+        if let (None, Some(d)) = (self.meetings[mi].date.month, report.date) {
+            let (date, end) = meeting_dates(doc, report.kind, Some((d.start, d.end)));
+            self.meetings[mi].date = date;
+            self.meetings[mi].end = end;
+        }
+    }
+
     /// The meeting a report tells again: same partner, kind and day, nobody new.
     fn same_meeting(&self, doc: &Doc, people: &People, r: &Report) -> Option<usize> {
         let partner = partner_name(doc, r.partner);
