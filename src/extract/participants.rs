@@ -184,10 +184,49 @@ pub fn find(doc: &Doc) -> People {
 
 /// Capitalised runs and gazetteer names in one sentence.
 fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
-    let span = doc.sentences[si].span;
-    let content = span.slice(doc.text);
-    let known: Vec<(Span, usize)> = doc
-        .entities_in(span)
+    let known = known_names(doc, si);
+    let mut out: Vec<Candidate> = known
+        .iter()
+        .map(|&(s, p)| Candidate {
+            span: s,
+            sentence: si,
+            words: s.slice(doc.text).split_whitespace().count(),
+            gazetteer: Some(p),
+        })
+        .collect();
+    for run in name_runs(doc, si) {
+        let span = Span {
+            start: run[0].start,
+            end: run[run.len() - 1].end,
+        };
+        // "Home Office", "Public Policy": a run of words that name bodies
+        // and fields is no one's name.
+        let body = run
+            .iter()
+            .all(|t| doc.lex.body_words.contains(doc.folded(*t)));
+        let overlaps = known
+            .iter()
+            .any(|(k, _)| k.start < span.end && span.start < k.end);
+        if !body && !overlaps {
+            out.push(Candidate {
+                span,
+                sentence: si,
+                words: run.len(),
+                gazetteer: None,
+            });
+        }
+    }
+    // A lone "Le" kept for a family name needs two more name words after it.
+    out.retain(|c| {
+        let first = c.span.slice(doc.text).split(' ').next().unwrap_or("");
+        c.words > 2 || !doc.lex.grammar.article_surnames.iter().any(|a| a == first)
+    });
+    out
+}
+
+/// The gazetteer's people named in a sentence, capitalised as names are.
+fn known_names(doc: &Doc, si: usize) -> Vec<(Span, usize)> {
+    doc.entities_in(doc.sentences[si].span)
         .iter()
         .filter_map(|f| match f.get(|e| matches!(e, Entity::Person(_))) {
             // "Park Jin" is not a name inside "Park Jin-woo".
@@ -198,46 +237,24 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
             }
             _ => None,
         })
-        .collect();
-    let mut out: Vec<Candidate> = known
-        .iter()
-        .map(|&(s, p)| Candidate {
-            span: s,
-            sentence: si,
-            words: s.slice(doc.text).split_whitespace().count(),
-            gazetteer: Some(p),
-        })
-        .collect();
+        .collect()
+}
+
+/// The runs of name words of a sentence, each as its tokens: capitalised
+/// words on one line, with the particles and suffixes names hold.
+fn name_runs(doc: &Doc, si: usize) -> Vec<Vec<Span>> {
+    let span = doc.sentences[si].span;
+    let content = span.slice(doc.text);
+    let mut runs = Vec::new();
     let mut run: Vec<Span> = Vec::new();
-    let flush = |run: &mut Vec<Span>, out: &mut Vec<Candidate>| {
+    let flush = |run: &mut Vec<Span>, runs: &mut Vec<Vec<Span>>| {
         // A run never ends on a particle ("de").
         while run.last().is_some_and(|t| !starts_upper(t.slice(doc.text))) {
             run.pop();
         }
-        if let (Some(first), Some(last)) = (run.first(), run.last()) {
-            let s = Span {
-                start: first.start,
-                end: last.end,
-            };
-            // "Home Office", "Public Policy": a run of words that name
-            // bodies and fields is no one's name.
-            let body = run
-                .iter()
-                .all(|t| doc.lex.body_words.contains(doc.folded(*t)));
-            if !body
-                && !known
-                    .iter()
-                    .any(|(k, _)| k.start < s.end && s.start < k.end)
-            {
-                out.push(Candidate {
-                    span: s,
-                    sentence: si,
-                    words: run.len(),
-                    gazetteer: None,
-                });
-            }
+        if !run.is_empty() {
+            runs.push(std::mem::take(run));
         }
-        run.clear();
     };
     let mut previous: Option<Span> = None;
     let mut next = 0;
@@ -252,20 +269,11 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
             }
             next = resume;
         }
-        let Some((at, mut word)) = tokens::next(content, next) else {
+        let Some((at, token)) = tokens::next(content, next) else {
             break;
         };
-        next = at + word.len();
-        // "Lam's": a possessive ends the name before it.
-        let possessive = doc
-            .lex
-            .grammar
-            .possessives
-            .iter()
-            .find(|p| word.len() > p.len() && word.ends_with(p.as_str()));
-        if let Some(p) = possessive {
-            word = &word[..word.len() - p.len()];
-        }
+        next = at + token.len();
+        let (word, possessive) = without_possessive(doc, token);
         let tok = Span {
             start: span.start + at,
             end: span.start + at + word.len(),
@@ -275,38 +283,51 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
             !gap.is_empty() && gap.chars().all(char::is_whitespace) && !gap.contains('\n')
         });
         if !joined {
-            flush(&mut run, &mut out);
+            flush(&mut run, &mut runs);
         }
-        // Inside a name: particles ("da Costa"), a capitalised article after
-        // one ("de La Brosse"), and generation suffixes ("Torre III").
-        let after_particle = run
-            .last()
-            .is_some_and(|t| doc.lex.name_particles.contains(doc.folded(*t)));
-        let inside = !run.is_empty()
-            && (doc.lex.name_particles.contains(doc.folded(tok))
-                || (after_particle && starts_upper(word))
-                || matches!(word, "II" | "III" | "IV"));
-        if is_name_word(doc, tok, word) || inside {
+        if is_name_word(doc, tok, word) || inside_name(doc, &run, tok, word) {
             if run.is_empty() {
                 // "Le Xuan Minh": the Vietnamese family name Lê written without accents.
                 run.extend(article_surname(doc, &previous, tok));
             }
             run.push(tok);
         } else {
-            flush(&mut run, &mut out);
+            flush(&mut run, &mut runs);
         }
-        if possessive.is_some() {
-            flush(&mut run, &mut out);
+        // "Lam's": a possessive ends the name before it.
+        if possessive {
+            flush(&mut run, &mut runs);
         }
         previous = Some(tok);
     }
-    flush(&mut run, &mut out);
-    // A lone "Le" kept for a family name needs two more name words after it.
-    out.retain(|c| {
-        let first = c.span.slice(doc.text).split(' ').next().unwrap_or("");
-        c.words > 2 || !doc.lex.grammar.article_surnames.iter().any(|a| a == first)
-    });
-    out
+    flush(&mut run, &mut runs);
+    runs
+}
+
+/// A token without its possessive ending ("Lam's"), and whether it had one.
+fn without_possessive<'t>(doc: &Doc, token: &'t str) -> (&'t str, bool) {
+    match doc
+        .lex
+        .grammar
+        .possessives
+        .iter()
+        .find(|p| token.len() > p.len() && token.ends_with(p.as_str()))
+    {
+        Some(p) => (&token[..token.len() - p.len()], true),
+        None => (token, false),
+    }
+}
+
+/// Inside a name: particles ("da Costa"), a capitalised article after one
+/// ("de La Brosse"), and generation suffixes ("Torre III").
+fn inside_name(doc: &Doc, run: &[Span], tok: Span, word: &str) -> bool {
+    let after_particle = run
+        .last()
+        .is_some_and(|t| doc.lex.name_particles.contains(doc.folded(*t)));
+    !run.is_empty()
+        && (doc.lex.name_particles.contains(doc.folded(tok))
+            || (after_particle && starts_upper(word))
+            || matches!(word, "II" | "III" | "IV"))
 }
 
 /// A capitalised article right before a name word, as a family name ("Le"
@@ -760,36 +781,13 @@ fn enrich(person: &mut Person, phrase: &Phrase) {
 /// resolves to the last person holding its title.
 fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool], names: &[Span]) {
     let mut found = Vec::new();
-    let resolve =
-        |people: &People, span: Span, si: usize, country: Option<usize>, title: Option<&str>| {
-            let subject = is_subject(doc, span.end, doc.sentences[si].span.end, names);
-            let person = match (country, title) {
-                (Some(c), _) => latest(people, span.start, |q| q.country == Some(c)),
-                (None, Some(t)) if subject => latest(people, span.start, |q| {
-                    q.role.as_deref().is_some_and(|r| r.starts_with(t))
-                }),
-                _ => None,
-            };
-            person.map(|person| PersonMention {
-                person,
-                span,
-                sentence: si,
-                phrase_start: span.start,
-                subject,
-            })
-        };
     for (i, p) in phrases.iter().enumerate() {
         if claimed[i] || !preceded_by_determiner(doc, p.span.start) {
             continue;
         }
         if let Some(si) = doc.sentence_of(p.span.start) {
-            found.extend(resolve(
-                people,
-                p.span,
-                si,
-                p.country,
-                Some(p.role.as_str()),
-            ));
+            let title = Some(p.role.as_str());
+            found.extend(refer_back(doc, people, names, p.span, si, p.country, title));
         }
     }
     let references = doc.lex.references(&doc.folded.text);
@@ -807,54 +805,130 @@ fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool]
             if !at_word_boundaries(folded, at, at_end) {
                 continue;
             }
-            let start = doc.folded.original_offset(base + at);
-            let noun_end = doc.folded.original_offset(base + at_end);
-            // The demonym right after the noun: "son homologue malaisien".
-            let demonym = doc
-                .entities_in(Span {
-                    start: noun_end,
-                    end: sentence.span.end,
-                })
-                .first()
-                .and_then(|f| match f.get(|e| matches!(e, Entity::Demonym(_))) {
-                    Some(Entity::Demonym(c))
-                        if doc.text[noun_end..f.span.start].trim().is_empty() =>
-                    {
-                        Some((c, f.span.end))
-                    }
-                    _ => None,
-                });
-            if let (Some((country, end)), true) = (demonym, preceded_by_determiner(doc, start)) {
-                found.extend(resolve(
+            let (start, end) = doc.folded.original_range(base + at, base + at_end);
+            if let Some((country, span)) = noun_with_demonym(doc, si, Span { start, end }) {
+                found.extend(refer_back(
+                    doc,
                     people,
-                    Span { start, end },
+                    names,
+                    span,
                     si,
                     Some(country),
                     None,
                 ));
             }
         }
-        // Each anaphor at its first place in the sentence.
-        for a in 0..doc.lex.anaphors.len() {
-            let Some(&(_, at, at_end)) = here.iter().find(|r| r.0 == Reference::Anaphor(a)) else {
-                continue;
-            };
-            let (start, end) = doc.folded.original_range(base + at, base + at_end);
-            let before = people.mentions.partition_point(|m| m.span.end <= start);
-            let earlier = before.checked_sub(1).map(|i| &people.mentions[i]);
-            if let (Some(m), true) = (earlier, is_subject(doc, end, sentence.span.end, names)) {
-                let span = Span { start, end };
-                found.push(PersonMention {
-                    person: m.person,
-                    span,
-                    sentence: si,
-                    phrase_start: start,
-                    subject: true,
-                });
-            }
-        }
+        found.extend(anaphors(doc, people, names, si, base, &here));
     }
     people.mentions.extend(found);
+}
+
+/// "son homologue malaisien", "his Lao counterpart": a reference noun with
+/// the demonym right after it or right before it, after a determiner; the
+/// demonym's country and the whole phrase.
+fn noun_with_demonym(doc: &Doc, si: usize, noun: Span) -> Option<(usize, Span)> {
+    let sentence = doc.sentences[si].span;
+    let demonym = |f: &super::Found| match f.get(|e| matches!(e, Entity::Demonym(_))) {
+        Some(Entity::Demonym(c)) => Some(c),
+        _ => None,
+    };
+    let after = doc
+        .entities_in(Span {
+            start: noun.end,
+            end: sentence.end,
+        })
+        .first()
+        .filter(|f| f.span.start >= noun.end && doc.text[noun.end..f.span.start].trim().is_empty())
+        .and_then(|f| {
+            Some((
+                demonym(f)?,
+                Span {
+                    start: noun.start,
+                    end: f.span.end,
+                },
+            ))
+        });
+    let before = || {
+        doc.entities_in(Span {
+            start: sentence.start,
+            end: noun.start,
+        })
+        .last()
+        .filter(|f| f.span.end <= noun.start && doc.text[f.span.end..noun.start].trim().is_empty())
+        .and_then(|f| {
+            Some((
+                demonym(f)?,
+                Span {
+                    start: f.span.start,
+                    end: noun.end,
+                },
+            ))
+        })
+    };
+    after
+        .or_else(before)
+        .filter(|(_, span)| preceded_by_determiner(doc, span.start))
+}
+
+/// The person a description refers back to: the latest one of its country,
+/// or, for a subject title alone ("le ministre a souligné"), the latest with
+/// that title.
+fn refer_back(
+    doc: &Doc,
+    people: &People,
+    names: &[Span],
+    span: Span,
+    si: usize,
+    country: Option<usize>,
+    title: Option<&str>,
+) -> Option<PersonMention> {
+    let subject = is_subject(doc, span.end, doc.sentences[si].span.end, names);
+    let person = match (country, title) {
+        (Some(c), _) => latest(people, span.start, |q| q.country == Some(c)),
+        (None, Some(t)) if subject => latest(people, span.start, |q| {
+            q.role.as_deref().is_some_and(|r| r.starts_with(t))
+        }),
+        _ => None,
+    }?;
+    Some(PersonMention {
+        person,
+        span,
+        sentence: si,
+        phrase_start: span.start,
+        subject,
+    })
+}
+
+/// Each anaphor ("ce dernier", "the latter") at its first place in the
+/// sentence, as the person mentioned last, when it is a clause's subject.
+fn anaphors(
+    doc: &Doc,
+    people: &People,
+    names: &[Span],
+    si: usize,
+    base: usize,
+    here: &[(Reference, usize, usize)],
+) -> Vec<PersonMention> {
+    let sentence = doc.sentences[si].span;
+    let mut found = Vec::new();
+    for a in 0..doc.lex.anaphors.len() {
+        let Some(&(_, at, at_end)) = here.iter().find(|r| r.0 == Reference::Anaphor(a)) else {
+            continue;
+        };
+        let (start, end) = doc.folded.original_range(base + at, base + at_end);
+        let before = people.mentions.partition_point(|m| m.span.end <= start);
+        let earlier = before.checked_sub(1).map(|i| &people.mentions[i]);
+        if let (Some(m), true) = (earlier, is_subject(doc, end, sentence.end, names)) {
+            found.push(PersonMention {
+                person: m.person,
+                span: Span { start, end },
+                sentence: si,
+                phrase_start: start,
+                subject: true,
+            });
+        }
+    }
+    found
 }
 
 fn preceded_by_determiner(doc: &Doc, at: usize) -> bool {
