@@ -75,6 +75,14 @@ type Frames = (
 
 fn extract(inputs: &[PathBuf], lex: &Lexicons) -> anyhow::Result<Frames> {
     let extracted = pipeline::extract_inputs(inputs, lex)?;
+    // A rejected article scores as all misses: say so, or the figures mislead.
+    for r in &extracted.rejects {
+        let line = r.line.map(|l| format!(":{l}")).unwrap_or_default();
+        eprintln!(
+            "entente: eval: {}{line} not extracted: {}",
+            r.source, r.reason
+        );
+    }
     let t = tables::build(&extracted.processed).context("building tables")?;
     Ok((t.articles, t.meetings, t.participants, t.topics))
 }

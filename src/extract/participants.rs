@@ -119,67 +119,95 @@ pub fn find(doc: &Doc) -> People {
             i,
         )
     });
+    let names = Names {
+        phrases: &phrases,
+        spans: &spans,
+        objects: &objects,
+    };
     for i in order {
-        let c = &candidates[i];
-        let sentence_end = doc.sentences[c.sentence].span.end;
-        let honorific = honorific_before(doc, c.span.start);
-        let initial = c.span.slice(doc.text).contains('.');
-        // A lone capitalised word is a name only after an honorific ("Mme
-        // Dupont") or as the surname of someone already named.
-        let known_surname = c.words == 1
-            && !people.by_surname.is_empty()
-            && people
-                .by_surname
-                .contains_key(&fold(c.span.slice(doc.text)));
-        let licensed_alone = c.gazetteer.is_some() || honorific.is_some() || known_surname;
-        // Otherwise a full name (or one with an initial) needs a title or a verb.
-        let full = c.words >= 2 || initial;
-        if !licensed_alone && !full {
-            continue; // most lone capitalised words: no need to look around them
+        if let Some(m) = mention(doc, &mut people, &names, &mut claimed, &candidates[i], i) {
+            people.mentions.push(m);
         }
-        let before = phrase_before(doc, &phrases, &claimed, c, &spans);
-        let after = if before.is_none() {
-            phrase_after(doc, &phrases, &claimed, c, &spans)
-        } else {
-            None
-        };
-        let subject = is_subject(doc, c.span.end, sentence_end, &spans);
-        let licensed =
-            licensed_alone || before.is_some() || after.is_some() || subject || objects[i];
-        if !licensed {
-            continue;
-        }
-        let phrase = before.or(after);
-        if let Some(p) = phrase {
-            claimed[p] = true;
-        }
-        let person = identify(doc, &mut people, c);
-        let Some(person) = person else { continue };
-        if let Some(p) = phrase {
-            enrich(&mut people.persons[person], &phrases[p]);
-        }
-        let phrase_start = [
-            Some(c.span.start),
-            honorific,
-            before.map(|p| phrases[p].span.start),
-        ]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(c.span.start);
-        people.mentions.push(PersonMention {
-            person,
-            span: c.span,
-            sentence: c.sentence,
-            phrase_start,
-            subject,
-        });
     }
     // Text order, which `latest` and `in_sentence` rely on.
     people.mentions.sort_by_key(|m| m.span.start);
     describe(doc, &mut people, &phrases, &claimed, &spans);
     people.mentions.sort_by_key(|m| m.span.start);
     people
+}
+
+/// What the name finder reads every candidate against.
+struct Names<'a> {
+    phrases: &'a [Phrase],
+    /// Full names, which separate a title from a later name.
+    spans: &'a [Span],
+    /// Per candidate, whether a meeting cue takes it as its other side.
+    objects: &'a [bool],
+}
+
+/// Candidate `i` as a mention of a person, when something licenses it as a
+/// name: the gazetteer, an honorific, a known surname, a title before or
+/// after it, a verb it is the subject of, or a meeting cue it is the object of.
+fn mention(
+    doc: &Doc,
+    people: &mut People,
+    names: &Names,
+    claimed: &mut [bool],
+    c: &Candidate,
+    i: usize,
+) -> Option<PersonMention> {
+    let sentence_end = doc.sentences[c.sentence].span.end;
+    let honorific = honorific_before(doc, c.span.start);
+    let initial = c.span.slice(doc.text).contains('.');
+    // A lone capitalised word is a name only after an honorific ("Mme
+    // Dupont") or as the surname of someone already named.
+    let known_surname = c.words == 1
+        && !people.by_surname.is_empty()
+        && people
+            .by_surname
+            .contains_key(&fold(c.span.slice(doc.text)));
+    let licensed_alone = c.gazetteer.is_some() || honorific.is_some() || known_surname;
+    // Otherwise a full name (or one with an initial) needs a title or a verb.
+    let full = c.words >= 2 || initial;
+    if !licensed_alone && !full {
+        return None; // most lone capitalised words: no need to look around them
+    }
+    let before = phrase_before(doc, names.phrases, claimed, c, names.spans);
+    let after = if before.is_none() {
+        phrase_after(doc, names.phrases, claimed, c, names.spans)
+    } else {
+        None
+    };
+    let subject = is_subject(doc, c.span.end, sentence_end, names.spans);
+    let licensed =
+        licensed_alone || before.is_some() || after.is_some() || subject || names.objects[i];
+    if !licensed {
+        return None;
+    }
+    let phrase = before.or(after);
+    if let Some(p) = phrase {
+        claimed[p] = true;
+    }
+    let person = identify(doc, people, c)?;
+    if let Some(p) = phrase {
+        enrich(&mut people.persons[person], &names.phrases[p]);
+    }
+    let phrase_start = [
+        Some(c.span.start),
+        honorific,
+        before.map(|p| names.phrases[p].span.start),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(c.span.start);
+    Some(PersonMention {
+        person,
+        span: c.span,
+        sentence: c.sentence,
+        phrase_start,
+        subject,
+    })
 }
 
 /// Capitalised runs and gazetteer names in one sentence.
@@ -389,118 +417,131 @@ fn is_name_word(doc: &Doc, tok: Span, word: &str) -> bool {
 
 /// Every title in the text with the words it governs in its sentence.
 fn titles(doc: &Doc) -> Vec<Phrase> {
-    let mut out = Vec::new();
-    for (i, f) in doc.entities.iter().enumerate() {
-        let Some(Entity::Title(t)) = f.get(|e| matches!(e, Entity::Title(_))) else {
-            continue;
-        };
-        // Entities all lie inside sentences (`Doc::new`). A line break is no
-        // gap to stop at, so without this bound a title ending a line would
-        // take the place name opening the next one ("l'ambassadrice\nHanoï").
-        let sentence_end = doc
-            .sentence_of(f.span.start)
-            .map_or(f.span.end, |si| doc.sentences[si].span.end);
-        let mut phrase = Phrase {
-            span: f.span,
-            role: doc.lex.titles[t].en.clone(),
-            country: None,
-            organization: None,
-        };
-        let mut portfolios: Vec<usize> = Vec::new();
-        let mut home_default = false;
-        premodifiers(doc, i, &mut phrase, &mut portfolios, &mut home_default);
-        for next in &doc.entities[i + 1..] {
-            if next.span.end > sentence_end {
-                break;
-            }
-            let gap = doc.folded(Span {
-                start: phrase.span.end,
-                end: next.span.start,
-            });
-            let demonym = next.get(|e| matches!(e, Entity::Demonym(_)));
-            // A demonym may follow an adjective: "Police royale thaïlandaise".
-            let adjectives = gap.split_whitespace().count() <= 2
-                && !gap.contains([',', '.', ';', ':', '('])
-                && !gap
-                    .split_whitespace()
-                    .any(|w| doc.lex.finite_verbs.contains(w));
-            let continues = doc.lex.grammar.title_connectors.contains(gap.trim())
-                || (demonym.is_some() && adjectives);
-            if !continues {
-                break;
-            }
-            let joins_with_and = doc
-                .lex
-                .grammar
-                .and
-                .iter()
-                .any(|and| fold(gap.trim_start()).starts_with(and.as_str()));
-            if next.what.contains(&Entity::Honorific) && gap.trim().is_empty() {
-                // "commandant général": a rank word continuing the title.
-            } else if let Some(Entity::Demonym(c)) = demonym {
-                phrase.country.get_or_insert(c);
-            } else if let Some(Entity::Portfolio(p)) =
-                next.get(|e| matches!(e, Entity::Portfolio(_)))
-            {
-                if !portfolios.is_empty() && !joins_with_and {
-                    break;
-                }
-                home_default |= doc.lex.portfolios[p].home_default;
-                portfolios.push(p);
-            } else if let Some(Entity::Country(c)) = next.get(|e| matches!(e, Entity::Country(_))) {
-                // "le représentant de l'ONUDC au Vietnam": after an
-                // organisation, "au" names where its envoy is posted.
-                let posted =
-                    phrase.organization.is_some() && doc.lex.grammar.posting.contains(gap.trim());
-                if !posted {
-                    phrase.country.get_or_insert(c);
-                }
-            } else if let Some(Entity::Organization(o)) =
-                next.get(|e| matches!(e, Entity::Organization(_)))
-            {
-                phrase.organization.get_or_insert(o);
-                if doc.lex.organizations[o].kind == OrgKind::Company {
-                    phrase.country = phrase.country.or(doc.lex.organizations[o].country);
-                }
-            } else if let Some(Entity::City(c)) = next.get(|e| matches!(e, Entity::City(_))) {
-                phrase.country.get_or_insert(doc.lex.cities[c].country);
-            } else {
-                break;
-            }
-            phrase.span.end = next.span.end;
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| match f.get(|e| matches!(e, Entity::Title(_))) {
+            Some(Entity::Title(t)) => Some(title_phrase(doc, i, t)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What a title governs: the portfolios it is the title of, its country
+/// and its organisation.
+#[derive(Default)]
+struct Governed {
+    portfolios: Vec<usize>,
+    /// A portfolio written without a country is the home country's.
+    home_default: bool,
+}
+
+/// The title of entity `i` (title `t`) with what stands before it and what
+/// it governs after it, up to the end of its sentence.
+fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
+    let f = &doc.entities[i];
+    // Entities all lie inside sentences (`Doc::new`). A line break is no
+    // gap to stop at, so without this bound a title ending a line would
+    // take the place name opening the next one ("l'ambassadrice\nHanoï").
+    let sentence_end = doc
+        .sentence_of(f.span.start)
+        .map_or(f.span.end, |si| doc.sentences[si].span.end);
+    let mut phrase = Phrase {
+        span: f.span,
+        role: doc.lex.titles[t].en.clone(),
+        country: None,
+        organization: None,
+    };
+    let mut governed = Governed::default();
+    premodifiers(doc, i, &mut phrase, &mut governed);
+    for next in &doc.entities[i + 1..] {
+        if next.span.end > sentence_end || !govern(doc, &mut phrase, &mut governed, next) {
+            break;
         }
-        let home = home_default && phrase.country.is_none() && phrase.organization.is_none();
-        if !portfolios.is_empty() {
-            let names: Vec<&str> = portfolios
-                .iter()
-                .map(|&p| {
-                    let portfolio = &doc.lex.portfolios[p];
-                    match &portfolio.home_en {
-                        Some(en) if home => en.as_str(),
-                        _ => portfolio.en.as_str(),
-                    }
-                })
-                .collect();
-            phrase.role = format!("{} of {}", phrase.role, names.join(" and "));
-        }
-        if home {
-            phrase.country = Some(doc.lex.home);
-        }
-        out.push(phrase);
+        phrase.span.end = next.span.end;
     }
-    out
+    let home = governed.home_default && phrase.country.is_none() && phrase.organization.is_none();
+    if !governed.portfolios.is_empty() {
+        let names: Vec<&str> = governed
+            .portfolios
+            .iter()
+            .map(|&p| {
+                let portfolio = &doc.lex.portfolios[p];
+                match &portfolio.home_en {
+                    Some(en) if home => en.as_str(),
+                    _ => portfolio.en.as_str(),
+                }
+            })
+            .collect();
+        phrase.role = format!("{} of {}", phrase.role, names.join(" and "));
+    }
+    if home {
+        phrase.country = Some(doc.lex.home);
+    }
+    phrase
+}
+
+/// Whether the entity `next` continues a title phrase, and if so what it
+/// tells of it: a rank, a demonym, a portfolio, a country, an organisation
+/// or a city, after a connector ("de la", "of", "chargé de").
+fn govern(doc: &Doc, phrase: &mut Phrase, governed: &mut Governed, next: &super::Found) -> bool {
+    let gap = doc.folded(Span {
+        start: phrase.span.end,
+        end: next.span.start,
+    });
+    let demonym = next.get(|e| matches!(e, Entity::Demonym(_)));
+    // A demonym may follow an adjective: "Police royale thaïlandaise".
+    let adjectives = gap.split_whitespace().count() <= 2
+        && !gap.contains([',', '.', ';', ':', '('])
+        && !gap
+            .split_whitespace()
+            .any(|w| doc.lex.finite_verbs.contains(w));
+    let continues =
+        doc.lex.grammar.title_connectors.contains(gap.trim()) || (demonym.is_some() && adjectives);
+    if !continues {
+        return false;
+    }
+    let joins_with_and = doc
+        .lex
+        .grammar
+        .and
+        .iter()
+        .any(|and| fold(gap.trim_start()).starts_with(and.as_str()));
+    if next.what.contains(&Entity::Honorific) && gap.trim().is_empty() {
+        // "commandant général": a rank word continuing the title.
+    } else if let Some(Entity::Demonym(c)) = demonym {
+        phrase.country.get_or_insert(c);
+    } else if let Some(Entity::Portfolio(p)) = next.get(|e| matches!(e, Entity::Portfolio(_))) {
+        if !governed.portfolios.is_empty() && !joins_with_and {
+            return false;
+        }
+        governed.home_default |= doc.lex.portfolios[p].home_default;
+        governed.portfolios.push(p);
+    } else if let Some(Entity::Country(c)) = next.get(|e| matches!(e, Entity::Country(_))) {
+        // "le représentant de l'ONUDC au Vietnam": after an organisation,
+        // "au" names where its envoy is posted.
+        let posted = phrase.organization.is_some() && doc.lex.grammar.posting.contains(gap.trim());
+        if !posted {
+            phrase.country.get_or_insert(c);
+        }
+    } else if let Some(Entity::Organization(o)) = next.get(|e| matches!(e, Entity::Organization(_)))
+    {
+        phrase.organization.get_or_insert(o);
+        if doc.lex.organizations[o].kind == OrgKind::Company {
+            phrase.country = phrase.country.or(doc.lex.organizations[o].country);
+        }
+    } else if let Some(Entity::City(c)) = next.get(|e| matches!(e, Entity::City(_))) {
+        phrase.country.get_or_insert(doc.lex.cities[c].country);
+    } else {
+        return false;
+    }
+    true
 }
 
 /// What stands right before a title in languages that put it there
 /// ("Russian Deputy Minister", "Japan's Ambassador", "UNODC Representative",
 /// "Public Security Minister"): gaps of `title_premodifier_gaps` only.
-fn premodifiers(
-    doc: &Doc,
-    title: usize,
-    phrase: &mut Phrase,
-    portfolios: &mut Vec<usize>,
-    home_default: &mut bool,
-) {
+fn premodifiers(doc: &Doc, title: usize, phrase: &mut Phrase, governed: &mut Governed) {
     let gaps = &doc.lex.grammar.title_premodifier_gaps;
     if gaps.is_empty() {
         return;
@@ -523,8 +564,8 @@ fn premodifiers(
             phrase.organization.get_or_insert(o);
         } else if let Some(Entity::Portfolio(p)) = before.get(|e| matches!(e, Entity::Portfolio(_)))
         {
-            *home_default |= doc.lex.portfolios[p].home_default;
-            portfolios.insert(0, p);
+            governed.home_default |= doc.lex.portfolios[p].home_default;
+            governed.portfolios.insert(0, p);
         } else {
             break;
         }
