@@ -17,7 +17,7 @@ use super::participants::{People, PersonMention};
 use super::tokens;
 use super::{Doc, Meeting};
 use crate::clean::Span;
-use crate::lexicon::{Entity, Kind, OrgKind, Strength, Words};
+use crate::lexicon::{Entity, Kind, MeetingCue, OrgKind, Strength, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Partner {
@@ -548,82 +548,83 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
     doc.entities_in(span)
         .iter()
         .filter_map(|f| match f.get(|e| matches!(e, Entity::Meeting(_))) {
-            Some(Entity::Meeting(i)) => {
-                let def = &doc.lex.meeting_cues[i];
-                let after_determiner = doc
-                    .word_before(f.span.start)
-                    .is_some_and(|w| doc.lex.determiners.contains(&w));
-                let strength = match def.strength {
-                    Strength::Verb if after_determiner => Strength::Noun,
-                    s => s,
-                };
-                // "on successfully hosting the AMMTC" tells no meeting: a
-                // participle leads from its sentence's start ("Receiving X,
-                // the minister…"), after a comma ("Lam, receiving X, said")
-                // or after an opener ("while receiving").
-                if def.participle {
-                    let before = doc.folded(Span {
-                        start: span.start,
-                        end: f.span.start,
-                    });
-                    let opener = doc
-                        .word_before(f.span.start)
-                        .is_some_and(|w| doc.lex.grammar.participle_openers.contains(&w));
-                    let after_comma = before.trim_end().ends_with(',');
-                    if !before.trim().is_empty() && !opener && !after_comma {
-                        return None;
-                    }
-                }
-                // "a accueilli favorablement les propositions" welcomes no one.
-                let rest = doc.folded(Span {
-                    start: f.span.end,
-                    end: span.end,
-                });
-                if doc
-                    .lex
-                    .grammar
-                    .not_a_meeting_after
-                    .iter()
-                    .any(|w| rest.trim_start().starts_with(w.as_str()))
-                {
-                    return None;
-                }
-                // An active reception names its guest after the verb: "Hanoï
-                // accueille une vingtaine de policiers" receives nobody; in
-                // "X, qu'il recevait" the guest came before.
-                let active = matches!(strength, Strength::Verb | Strength::Lead) && !def.passive;
-                let guest_before = doc
-                    .word_before(f.span.start)
-                    .is_some_and(|w| doc.lex.grammar.object_relatives.contains(&w));
-                if def.kind == Kind::Reception
-                    && active
-                    && !guest_before
-                    && !names_someone(doc, f.span.end, span.end)
-                {
-                    return None;
-                }
-                // A conversation noun followed by its partner ("un entretien
-                // avec", "une séance de travail bilatérale avec") tells the
-                // meeting itself, wherever it stands; "un dialogue avec" more
-                // often names a standing mechanism than a sitting.
-                let conversation = matches!(def.kind, Kind::Talks | Kind::PhoneCall);
-                let strength = if strength == Strength::Noun
-                    && conversation
-                    && takes_partner(doc, f.span.end, span.end)
-                {
-                    Strength::Lead
-                } else {
-                    strength
-                };
-                Some(Cue {
-                    span: f.span,
-                    kind: def.kind,
-                    strength,
-                })
-            }
+            Some(Entity::Meeting(i)) => cue(doc, span, f.span, &doc.lex.meeting_cues[i]),
             _ => None,
         })
         .collect()
+}
+
+/// The meeting cue `def` found at `at` in sentence `span`, with the strength
+/// its place gives it; `None` where it tells no meeting.
+fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
+    let after_determiner = doc
+        .word_before(at.start)
+        .is_some_and(|w| doc.lex.determiners.contains(&w));
+    let strength = match def.strength {
+        Strength::Verb if after_determiner => Strength::Noun,
+        s => s,
+    };
+    if def.participle && !participle_leads(doc, span, at) {
+        return None;
+    }
+    let rest = doc.folded(Span {
+        start: at.end,
+        end: span.end,
+    });
+    // "a accueilli favorablement les propositions" welcomes no one.
+    if doc
+        .lex
+        .grammar
+        .not_a_meeting_after
+        .iter()
+        .any(|w| rest.trim_start().starts_with(w.as_str()))
+    {
+        return None;
+    }
+    // An active reception names its guest after the verb: "Hanoï
+    // accueille une vingtaine de policiers" receives nobody; in
+    // "X, qu'il recevait" the guest came before.
+    let active = matches!(strength, Strength::Verb | Strength::Lead) && !def.passive;
+    let guest_before = doc
+        .word_before(at.start)
+        .is_some_and(|w| doc.lex.grammar.object_relatives.contains(&w));
+    if def.kind == Kind::Reception
+        && active
+        && !guest_before
+        && !names_someone(doc, at.end, span.end)
+    {
+        return None;
+    }
+    // A conversation noun followed by its partner ("un entretien avec",
+    // "une séance de travail bilatérale avec") tells the meeting itself,
+    // wherever it stands; "un dialogue avec" more often names a standing
+    // mechanism than a sitting.
+    let conversation = matches!(def.kind, Kind::Talks | Kind::PhoneCall);
+    let strength =
+        if strength == Strength::Noun && conversation && takes_partner(doc, at.end, span.end) {
+            Strength::Lead
+        } else {
+            strength
+        };
+    Some(Cue {
+        span: at,
+        kind: def.kind,
+        strength,
+    })
+}
+
+/// "on successfully hosting the AMMTC" tells no meeting: a participle
+/// leads from its sentence's start ("Receiving X, the minister…"), after a
+/// comma ("Lam, receiving X, said") or after an opener ("while receiving").
+fn participle_leads(doc: &Doc, span: Span, at: Span) -> bool {
+    let before = doc.folded(Span {
+        start: span.start,
+        end: at.start,
+    });
+    let opener = doc
+        .word_before(at.start)
+        .is_some_and(|w| doc.lex.grammar.participle_openers.contains(&w));
+    before.trim().is_empty() || opener || before.trim_end().ends_with(',')
 }
 
 /// Whether a person, a title, an honorific, a body, a reference noun
