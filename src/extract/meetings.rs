@@ -274,6 +274,23 @@ impl<'d, 'p> Scan<'d, 'p> {
             .filter(|listed| listed.len() >= 2 && listed.contains(&partner))
             .unwrap_or_else(|| vec![partner]);
         let several = partners.len() > 1;
+        // "des entretiens avec A, avec B ainsi qu'avec C": one meeting each.
+        let guests = match &partners[..] {
+            [partner] => self.separate_guests(told, *partner),
+            _ => Vec::new(),
+        };
+        if !guests.is_empty() {
+            for guest in guests {
+                let members = told
+                    .present
+                    .iter()
+                    .map(|m| m.person)
+                    .filter(|&p| p == guest || people.persons[p].country == Some(doc.lex.home))
+                    .collect();
+                self.report_one(si, paragraph, told, partner, members);
+            }
+            return;
+        }
         for partner in partners {
             let members: Vec<usize> = told
                 .present
@@ -283,23 +300,60 @@ impl<'d, 'p> Scan<'d, 'p> {
                     !several || person_partner(doc, people, p).is_none_or(|s| s == partner)
                 })
                 .collect();
-            let report = Report {
-                sentence: si,
-                cue: told.cue,
-                kind: told.kind,
-                partner,
-                date: told.date,
-                members,
-            };
-            let mi = match self.drafts.same_meeting(doc, people, &report) {
-                Some(mi) => {
-                    self.drafts.tell_again(doc, mi, report);
-                    mi
-                }
-                None => self.drafts.open(doc, report, self.frame.as_ref()),
-            };
-            self.opened[paragraph].get_or_insert(mi);
+            self.report_one(si, paragraph, told, partner, members);
         }
+    }
+
+    fn report_one(
+        &mut self,
+        si: usize,
+        paragraph: usize,
+        told: &Told,
+        partner: Partner,
+        members: Vec<usize>,
+    ) {
+        let report = Report {
+            sentence: si,
+            cue: told.cue,
+            kind: told.kind,
+            partner,
+            date: told.date,
+            members,
+        };
+        let (doc, people) = (self.doc, self.people);
+        let mi = match self.drafts.same_meeting(doc, people, &report) {
+            Some(mi) => {
+                self.drafts.tell_again(doc, mi, report);
+                mi
+            }
+            None => self.drafts.open(doc, report, self.frame.as_ref()),
+        };
+        self.opened[paragraph].get_or_insert(mi);
+    }
+
+    /// The partner's people a conversation takes each with its own "avec"
+    /// ("avec A, avec B ainsi qu'avec C", "with A and with B"), when there
+    /// are several: separate meetings. Empty otherwise.
+    fn separate_guests(&self, told: &Told, partner: Partner) -> Vec<usize> {
+        let (doc, people) = (self.doc, self.people);
+        if !matches!(told.kind, Kind::Talks | Kind::PhoneCall) {
+            return Vec::new();
+        }
+        let with = |m: &PersonMention| {
+            doc.word_before(m.phrase_start)
+                .is_some_and(|w| doc.lex.grammar.with.contains(&w))
+        };
+        let mut guests: Vec<usize> = Vec::new();
+        for m in &told.present {
+            let theirs = person_partner(doc, people, m.person) == Some(partner);
+            if theirs && with(m) && !guests.contains(&m.person) {
+                guests.push(m.person);
+            }
+        }
+        if guests.len() < 2 {
+            guests.clear();
+        }
+        guests
     }
 
     /// Paragraphs follow the meeting opened last; those before the first
