@@ -55,11 +55,11 @@ fn development_set_meets_the_bars() {
 #[test]
 fn real_blind_set_holds_its_figures() {
     let r = score("tests/real/blind/articles", "tests/real/blind/gold");
-    holds("blind", &r, [0.58, 0.46, 0.55, 0.67]);
+    holds("blind", &r, [0.60, 0.50, 0.57, 0.66]);
     let names_alone = score_with("tests/real/blind/articles", "tests/real/blind/gold", false);
     let f1 = names_alone.participants.f1();
     assert!(
-        f1 >= 0.44,
+        f1 >= 0.48,
         "blind participant F1 without people.toml {f1:.3}"
     );
 }
@@ -67,7 +67,30 @@ fn real_blind_set_holds_its_figures() {
 #[test]
 fn real_development_set_holds_its_figures() {
     let r = score("tests/real/dev/articles", "tests/real/dev/gold");
-    holds("dev", &r, [0.79, 0.65, 0.67, 0.75]);
+    holds("dev", &r, [0.80, 0.66, 0.68, 0.77]);
+}
+
+/// The English real-article sets (tests/real-en), built as the French ones.
+#[test]
+fn real_english_blind_set_holds_its_figures() {
+    let r = score("tests/real-en/blind/articles", "tests/real-en/blind/gold");
+    holds("English blind", &r, [0.82, 0.67, 0.70, 0.58]);
+    let names_alone = score_with(
+        "tests/real-en/blind/articles",
+        "tests/real-en/blind/gold",
+        false,
+    );
+    let f1 = names_alone.participants.f1();
+    assert!(
+        f1 >= 0.60,
+        "English blind participant F1 without people.toml {f1:.3}"
+    );
+}
+
+#[test]
+fn real_english_development_set_holds_its_figures() {
+    let r = score("tests/real-en/dev/articles", "tests/real-en/dev/gold");
+    holds("English dev", &r, [0.86, 0.75, 0.71, 0.72]);
 }
 
 /// Meeting, participant and theme F1 and role accuracy at or above `bars`.
