@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use aho_corasick::{AhoCorasick, MatchKind};
 use include_dir::{include_dir, Dir};
 use memchr::memmem::Finder;
+use rayon::prelude::*;
 use serde::Deserialize;
 
 use super::dates::DatePatterns;
@@ -98,9 +99,11 @@ impl Lexicons {
             return Err(invalid(&list.0, "`languages` lists no language".into()));
         }
         let shared = Shared::load(&source, people, &languages.languages)?;
+        // Languages compile independently: on all cores, start-up takes the
+        // time of the largest one rather than of all.
         let langs = languages
             .languages
-            .iter()
+            .par_iter()
             .map(|lang| Lexicon::build(&shared, lang, &source))
             .collect::<Result<_, _>>()?;
         Ok(Lexicons { langs })
