@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark entente: against a spaCy + pandas baseline on the same articles,
 # then alone at growing corpus sizes; prints throughput, peak RSS, ratios and
-# PASS/FAIL against the targets. See README "Benchmark".
+# PASS/FAIL against the targets. See docs/benchmarks.md.
 #
 # Environment (all optional):
 #   B=10000                              articles for entente vs the baseline (the

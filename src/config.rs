@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 
-/// Hive-style directories of the partitioned tables (see the README).
+/// Hive-style directories of the partitioned tables (see docs/operations.md).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum PartitionBy {

@@ -1,4 +1,5 @@
-//! entente: French news articles about security meetings in, analytics tables out.
+//! entente: French and English news articles about security meetings in,
+//! analytics tables out.
 //!
 //! The pipeline runs one way, one module per stage:
 //! [`read`] → [`clean`] → [`segment`] → [`extract`] (meetings, participants,

@@ -26,7 +26,8 @@ use crate::tables::{self, Processed};
 use crate::write::{self, FileOptions, PartWriters, Staging, PART_FILE};
 use crate::{aggregate, clean, extract, partition, segment};
 
-/// The data tables, in the order they are published.
+/// The data tables a run appends part files to, in the order of the `runs`
+/// table's `rows_<table>` columns (`theme_counts` is rebuilt, not appended).
 pub const TABLES: [&str; 4] = ["meetings", "participants", "topics", "articles"];
 
 #[derive(Debug)]
@@ -70,8 +71,8 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// text, whichever comes first: enough to keep every core busy, and small
 /// so that a run over millions of articles holds no more in memory than one
 /// over ten thousand (whose batches are about this size: see
-/// `batch_limits`). A 32 MB limit took 27 MB more at 100,000 articles, for a
-/// few per cent of speed.
+/// `batch_limits`). Larger batches cost memory for little speed
+/// (docs/benchmarks.md).
 const BATCH_ARTICLES: usize = 4096;
 const BATCH_BYTES: usize = 2 << 20;
 
@@ -518,9 +519,8 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     let mut rejects = Vec::new();
     let (mut read, mut new) = (0, 0);
     // Tables are built and written on a thread of their own, behind
-    // extraction, with room for one batch waiting: without it, extraction
-    // stalled whenever the writer took longer on a batch (100k articles:
-    // 3.70 -> 3.52 s, for 6 MB more peak RSS; none at 10k).
+    // extraction, with room for one batch waiting, so that extraction goes
+    // on while the writer finishes a slower batch (one batch more in memory).
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
     let (streamed, sunk) = std::thread::scope(|scope| {
         let writer = scope.spawn(move || {

@@ -183,8 +183,8 @@ mod tests {
         FRENCH.clone()
     }
 
-    /// The cuts `sentences` makes, written a character at a time (as it was
-    /// before it went a byte at a time).
+    /// The cuts `sentences` makes, written plainly a character at a time: the
+    /// reference the byte-level scan must agree with.
     fn reference_cuts(content: &str) -> Vec<(usize, usize)> {
         let mut start = 0;
         let mut cuts = Vec::new();

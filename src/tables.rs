@@ -34,7 +34,7 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// The tables with their names, in publishing order.
+    /// The tables with their names (the directories they are written to).
     pub fn named(self) -> Vec<(&'static str, DataFrame)> {
         vec![
             ("meetings", self.meetings),

@@ -5,7 +5,8 @@ Usage: check_tables.py OUT_DIR
 
 OUT_DIR holds one dataset per table (OUT_DIR/<table>/**/*.parquet, hive-style
 partition directories allowed). The expected columns below are transcribed by
-hand from shared/SPEC.md "Output tables", independently of the Rust code.
+hand from the SPEC's "Output tables" (version 1.1, as docs/tables.md gives
+them), independently of the Rust code.
 Prints one line per check and "N passed, M failed"; exits 1 on any failure,
 2 on a usage error.
 """

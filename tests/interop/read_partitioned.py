@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Read a partitioned entente dataset with the README recipes, engine by engine.
+"""Read a partitioned entente dataset with the recipes of docs/operations.md
+("Partitions"), engine by engine.
 
 Usage: read_partitioned.py OUT_DIR
 

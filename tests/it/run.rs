@@ -266,3 +266,13 @@ fn a_malformed_lexicon_names_the_file_and_line() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn version_flag_prints_the_crate_version() {
+    let o = entente(&["--version"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("entente {}", env!("CARGO_PKG_VERSION"))
+    );
+}
