@@ -21,9 +21,8 @@ use crate::pipeline::sha256_hex;
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The SPEC has no version number of its own; this one is bumped whenever
-/// entente's output follows a changed SPEC table.
-pub const SPEC_VERSION: &str = "1";
+/// The version of the SPEC (the project contract) the tables follow.
+pub const SPEC_VERSION: &str = "1.1";
 
 /// Microseconds since the Unix epoch, UTC.
 pub fn now_micros() -> i64 {

@@ -22,10 +22,10 @@ pub const EXIT_REJECTS: u8 = 3;
 #[command(
     name = "entente",
     version,
-    about = "Turn French news articles about security and diplomatic meetings into Parquet tables"
+    about = "Turn French and English news articles about security and diplomatic meetings into Parquet tables"
 )]
 #[command(
-    long_about = "Turn French news articles about security and diplomatic meetings into Parquet tables.\n\n\
+    long_about = "Turn French and English news articles about security and diplomatic meetings into Parquet tables.\n\n\
     entente reads articles (.txt, or .jsonl with one article per line), extracts the meetings they report, \
     their participants and the cooperation themes discussed, and writes the tables articles, meetings, \
     participants, topics and theme_counts as Parquet under the output directory. Every row keeps the \

@@ -195,7 +195,7 @@ fn every_file_carries_version_run_id_and_spec_version() {
             .collect();
         assert_eq!(kv["entente.version"], env!("CARGO_PKG_VERSION"), "{f:?}");
         assert_eq!(kv["entente.run_id"], run_id, "{f:?}");
-        assert_eq!(kv["entente.spec_version"], "1", "{f:?}");
+        assert_eq!(kv["entente.spec_version"], "1.1", "{f:?}");
     }
 }
 
