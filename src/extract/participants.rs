@@ -179,8 +179,13 @@ fn mention(
         None
     };
     let subject = is_subject(doc, c.span.end, sentence_end, names.spans);
-    let licensed =
-        licensed_alone || before.is_some() || after.is_some() || subject || names.objects[i];
+    let apposed = country_apposition(doc, c);
+    let licensed = licensed_alone
+        || before.is_some()
+        || after.is_some()
+        || subject
+        || names.objects[i]
+        || apposed.is_some();
     if !licensed {
         return None;
     }
@@ -191,6 +196,9 @@ fn mention(
     let person = identify(doc, people, c)?;
     if let Some(p) = phrase {
         enrich(&mut people.persons[person], &names.phrases[p]);
+    }
+    if let (Some(country), false) = (apposed, people.persons[person].gazetteer) {
+        people.persons[person].country.get_or_insert(country);
     }
     let phrase_start = [
         Some(c.span.start),
@@ -615,6 +623,31 @@ fn meeting_objects(doc: &Doc, candidates: &[Candidate]) -> Vec<bool> {
         objects[i] = continues || (cue_before && ends_with(&doc.lex.grammar.with));
     }
     objects
+}
+
+/// "les ambassadeurs de Chine, Hong Xiaoyong, d'Indonésie, Ibnu Hadi": a
+/// full name in apposition to a country that is the complement of a noun,
+/// as lists of envoys write them; the country is the person's.
+fn country_apposition(doc: &Doc, c: &Candidate) -> Option<usize> {
+    if c.words < 2 {
+        return None;
+    }
+    let sentence = doc.sentences[c.sentence].span;
+    let entities = doc.entities_in(Span {
+        start: sentence.start,
+        end: c.span.start,
+    });
+    let before = entities.last()?;
+    if before.span.end > c.span.start || doc.text[before.span.end..c.span.start].trim() != "," {
+        return None;
+    }
+    let Some(Entity::Country(country)) = before.get(|e| matches!(e, Entity::Country(_))) else {
+        return None;
+    };
+    let complement = doc
+        .word_before(before.span.start)
+        .is_some_and(|w| doc.lex.grammar.cue_complement.contains(&w));
+    complement.then_some(country)
 }
 
 /// "général X", "Mme X": the honorific's start.
