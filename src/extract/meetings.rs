@@ -297,7 +297,10 @@ impl<'d, 'p> Scan<'d, 'p> {
                 .iter()
                 .map(|m| m.person)
                 .filter(|&p| {
-                    !several || person_partner(doc, people, p).is_none_or(|s| s == partner)
+                    // With several partners, someone of no known side belongs to none.
+                    !several
+                        || person_partner(doc, people, p).is_some_and(|s| s == partner)
+                        || people.persons[p].country == Some(doc.lex.home)
                 })
                 .collect();
             self.report_one(si, paragraph, told, partner, members);
