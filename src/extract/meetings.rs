@@ -80,6 +80,20 @@ struct Told<'p> {
     present: Vec<&'p PersonMention>,
 }
 
+impl Told<'_> {
+    /// What sentence `si` tells of its meeting with `partner`.
+    fn report(&self, si: usize, partner: Partner, members: Vec<usize>) -> Report {
+        Report {
+            sentence: si,
+            cue: self.cue,
+            kind: self.kind,
+            partner,
+            date: self.date,
+            members,
+        }
+    }
+}
+
 /// The state of one pass over an article's sentences.
 struct Scan<'d, 'p> {
     doc: &'d Doc<'d>,
@@ -213,15 +227,8 @@ impl<'d, 'p> Scan<'d, 'p> {
             if let Some(partner) = person_partner(doc, people, guest.person) {
                 let mut members = hosts.clone();
                 members.push(guest.person);
-                let report = Report {
-                    sentence: si,
-                    cue: told.cue,
-                    kind: told.kind,
-                    partner,
-                    date: told.date,
-                    members,
-                };
-                self.drafts.open(doc, report, Some(&f));
+                self.drafts
+                    .open(doc, told.report(si, partner, members), Some(&f));
             }
         }
         self.frame = Some(f);
@@ -315,14 +322,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         partner: Partner,
         members: Vec<usize>,
     ) {
-        let report = Report {
-            sentence: si,
-            cue: told.cue,
-            kind: told.kind,
-            partner,
-            date: told.date,
-            members,
-        };
+        let report = told.report(si, partner, members);
         let (doc, people) = (self.doc, self.people);
         let mi = match self.drafts.same_meeting(doc, people, &report) {
             Some(mi) => {
