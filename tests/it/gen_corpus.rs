@@ -112,7 +112,9 @@ fn refuses_a_directory_that_is_not_empty() {
 fn a_bad_templates_file_is_named_with_the_fault() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("t.toml");
-    let text = ::entente::corpus::EMBEDDED.replacen("{Host_short} reçoit", "{Hots} reçoit", 1);
+    let text = ::entente::corpus::embedded_templates("fr")
+        .unwrap()
+        .replacen("{Host_short} reçoit", "{Hots} reçoit", 1);
     std::fs::write(&bad, text).unwrap();
     let out = dir.path().join("c");
     let o = entente(&[
