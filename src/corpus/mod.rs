@@ -37,7 +37,10 @@ use partners::Partner;
 use template::Template;
 
 /// The templates compiled into the binary, per language.
-const EMBEDDED: [(&str, &str); 1] = [("fr", include_str!("../../corpus/fr/templates.toml"))];
+const EMBEDDED: [(&str, &str); 2] = [
+    ("fr", include_str!("../../corpus/fr/templates.toml")),
+    ("en", include_str!("../../corpus/en/templates.toml")),
+];
 
 /// The built-in templates of a language.
 pub fn embedded_templates(lang: &str) -> Option<&'static str> {
