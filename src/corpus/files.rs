@@ -13,8 +13,8 @@ pub(super) struct TemplatesFile {
     pub text: TextFile,
     pub names: NamesFile,
     pub themes: BTreeMap<String, Vec<String>>,
-    pub host: Vec<HostFile>,
-    pub guest: Vec<GuestFile>,
+    pub host: Vec<RoleFile>,
+    pub guest: Vec<RoleFile>,
     pub lead: Vec<LeadFile>,
     pub next: Vec<NextFile>,
 }
@@ -130,9 +130,12 @@ pub(super) enum Gender {
     F,
 }
 
+/// A [[host]] or [[guest]]: a guest says which kind of partner it serves.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct HostFile {
+pub(super) struct RoleFile {
+    #[serde(default)]
+    pub kind: Option<PartnerKind>,
     pub gender: Gender,
     pub intro: String,
     pub short: String,
@@ -157,17 +160,6 @@ impl PartnerKind {
             PartnerKind::Company => "company",
         }
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct GuestFile {
-    pub kind: PartnerKind,
-    pub gender: Gender,
-    pub intro: String,
-    pub short: String,
-    #[serde(rename = "ref")]
-    pub reference: String,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]

@@ -5,8 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::dates::Calendar;
 use super::files::{
-    GuestFile, HostFile, LeadFile, MeetingKind, NextFile, PartnerKind, Place, TemplatesFile,
-    TextFile, When,
+    LeadFile, MeetingKind, NextFile, PartnerKind, Place, RoleFile, TemplatesFile, TextFile, When,
 };
 use super::partners::{self, Partner};
 use super::template::{Slot, Template};
@@ -95,13 +94,16 @@ pub(super) fn compile(file: TemplatesFile, lex: &Lexicon) -> Result<Generator, S
     Ok(gen)
 }
 
-fn hosts(host: Vec<HostFile>) -> Result<Vec<Host>, String> {
+fn hosts(host: Vec<RoleFile>) -> Result<Vec<Host>, String> {
     if host.is_empty() {
         return Err("no [[host]]".into());
     }
     host.into_iter()
         .enumerate()
         .map(|(i, h)| {
+            if h.kind.is_some() {
+                return Err(format!("host[{i}]: a host has no kind"));
+            }
             Ok(Host {
                 gender: h.gender,
                 intro: Template::parse(&h.intro, &[Slot::Name])
@@ -114,12 +116,12 @@ fn hosts(host: Vec<HostFile>) -> Result<Vec<Host>, String> {
 }
 
 /// Guests, one at least for each kind of partner.
-fn guests(guest: &[GuestFile], partners: &[Partner]) -> Result<Vec<Guest>, String> {
+fn guests(guest: &[RoleFile], partners: &[Partner]) -> Result<Vec<Guest>, String> {
     let mut guests = Vec::new();
     for (i, g) in guest.iter().enumerate() {
         let at = |m: String| format!("guest[{i}]: {m}");
         guests.push(Guest {
-            kind: g.kind,
+            kind: g.kind.ok_or_else(|| at("no kind".into()))?,
             gender: g.gender,
             intro: Template::parse(&g.intro, &GUEST).map_err(at)?,
             short: g.short.clone(),
@@ -171,19 +173,35 @@ fn theme_phrases(
     Ok(themes)
 }
 
-/// Leads, one at least for each kind and place an article may open with.
-fn leads(lead: &[LeadFile]) -> Result<Vec<Lead>, String> {
-    let leads = lead
+/// Each item's sentence parsed with the meeting slots, errors named `key[i]`.
+fn sentences<F, T>(
+    key: &str,
+    items: &[F],
+    text: fn(&F) -> &str,
+    make: impl Fn(&F, Template) -> T,
+) -> Result<Vec<T>, String> {
+    items
         .iter()
         .enumerate()
-        .map(|(i, l)| {
-            Ok(Lead {
-                kind: l.kind,
-                place: l.place,
-                text: Template::parse(&l.text, &MEETING).map_err(|m| format!("lead[{i}]: {m}"))?,
-            })
+        .map(|(i, f)| {
+            let t = Template::parse(text(f), &MEETING).map_err(|m| format!("{key}[{i}]: {m}"))?;
+            Ok(make(f, t))
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect()
+}
+
+/// Leads, one at least for each kind and place an article may open with.
+fn leads(lead: &[LeadFile]) -> Result<Vec<Lead>, String> {
+    let leads = sentences(
+        "lead",
+        lead,
+        |l| &l.text,
+        |l, text| Lead {
+            kind: l.kind,
+            place: l.place,
+            text,
+        },
+    )?;
     for (kind, place) in [
         (MeetingKind::Reception, Place::Home),
         (MeetingKind::Talks, Place::Home),
@@ -202,17 +220,16 @@ fn leads(lead: &[LeadFile]) -> Result<Vec<Lead>, String> {
 }
 
 fn nexts(next: &[NextFile]) -> Result<Vec<Next>, String> {
-    let nexts = next
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            Ok(Next {
-                kind: l.kind,
-                when: l.when,
-                text: Template::parse(&l.text, &MEETING).map_err(|m| format!("next[{i}]: {m}"))?,
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
+    let nexts = sentences(
+        "next",
+        next,
+        |n| &n.text,
+        |n, text| Next {
+            kind: n.kind,
+            when: n.when,
+            text,
+        },
+    )?;
     for when in [When::SameDay, When::OtherDay] {
         if !nexts.iter().any(|n| n.when == when) {
             return Err("[[next]] needs both when = \"same_day\" and \"other_day\"".into());
