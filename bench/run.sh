@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark entente: against a spaCy + pandas baseline on the same articles,
-# then alone at growing corpus sizes; prints throughput, peak RSS, ratios and
+# then alone at growing corpus sizes of French and English articles in turn,
+# then on English articles alone; prints throughput, peak RSS, ratios and
 # PASS/FAIL against the targets. See docs/benchmarks.md.
 #
 # Environment (all optional):
 #   B=10000                              articles for entente vs the baseline (the
 #                                        smallest size below, so both sides run past
 #                                        their start-up; the baseline takes minutes)
-#   BENCH_SIZES="10000 100000 1000000"   entente alone at these sizes (JSONL input)
+#   BENCH_SIZES="10000 100000 1000000"   entente alone at these sizes (JSONL input); the
+#                                        first is also the size of the English-only run
 #   BENCH_SEED=1                         gen-corpus seed
 #   BENCH_DIR=bench/work                 scratch directory (emptied first)
 #   BENCH_BASELINE=1                     0 skips the baseline (and the Python env)
@@ -69,7 +71,7 @@ measure() {
 }
 
 echo "== corpus"
-"$bin" gen-corpus --articles "$max" --seed "$seed" --format jsonl --per-file "$per_file" --out "$work/corpus"
+"$bin" gen-corpus --articles "$max" --seed "$seed" --lang mix --format jsonl --per-file "$per_file" --out "$work/corpus"
 parts=("$work"/corpus/jsonl/part-*.jsonl)
 
 echo "== entente vs baseline on the same $b articles"
@@ -112,5 +114,11 @@ for n in $sizes; do
     measure_entente "entente n=$n" "$n" "${inputs[@]}"
 done
 
+# English articles alone must hold the same speed as the mix.
+read -r first _ <<<"$sizes"
+echo "== entente on English articles alone (n=$first)"
+"$bin" gen-corpus --articles "$first" --seed "$seed" --lang en --format jsonl --per-file "$per_file" --out "$work/corpus-en"
+measure_entente "entente en n=$first" "en-$first" "$work"/corpus-en/jsonl/part-*.jsonl
+
 python3 "$repo/bench/measure.py" report "$results"
-[[ $keep == 1 ]] || rm -rf "$work/corpus" "$work/prefix"
+[[ $keep == 1 ]] || rm -rf "$work/corpus" "$work/corpus-en" "$work/prefix"

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::corpus::{self, Generator, Options};
+use crate::error::Error;
 use crate::lexicon::Lexicons;
 
 /// Generate N synthetic articles of the genre (Vietnamese security meetings in
-/// French), the same bytes for the same N and seed; a smaller corpus is a
+/// French, English or both), the same bytes for the same N and seed; a smaller corpus is a
 /// prefix of a larger one. Layout: DIR/txt/00000/000000123.txt (1000 per
 /// sub-directory) and DIR/jsonl/part-00000.jsonl.
 #[derive(clap::Args)]
@@ -32,9 +33,20 @@ pub struct Args {
     /// Also write SPEC gold files for the first N articles (DIR/gold/txt, DIR/gold/jsonl).
     #[arg(long, value_name = "N", default_value_t = 0)]
     gold: u64,
-    /// Templates file to use instead of the built-in one (same format as corpus/templates.toml).
+    /// Language of the articles; `mix` alternates languages article by article.
+    #[arg(long, value_enum, default_value = "fr")]
+    lang: Lang,
+    /// Templates file to use instead of the built-in one (same format as
+    /// corpus/fr/templates.toml; not with --lang mix).
     #[arg(long, value_name = "FILE")]
     templates: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Lang {
+    Fr,
+    En,
+    Mix,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -45,11 +57,26 @@ enum Format {
 }
 
 pub fn run(args: Args, lexicons: &Lexicons) -> anyhow::Result<ExitCode> {
-    let lex = &lexicons.langs[0];
-    let gen = match &args.templates {
-        Some(path) => Generator::from_file(path, lex)?,
-        None => Generator::embedded(lex)?,
+    let langs: &[&str] = match args.lang {
+        Lang::Fr => &["fr"],
+        Lang::En => &["en"],
+        Lang::Mix => &["fr", "en"],
     };
+    let gens = langs
+        .iter()
+        .map(|lang| {
+            let lex = lexicons.get(lang).ok_or_else(|| {
+                Error::Usage(format!("gen-corpus: the lexicon has no language {lang:?}"))
+            })?;
+            match (&args.templates, langs.len()) {
+                (Some(path), 1) => Generator::from_file(path, lex),
+                (Some(_), _) => Err(Error::Usage(
+                    "gen-corpus: --templates takes one language, not --lang mix".into(),
+                )),
+                (None, _) => Generator::embedded(lex),
+            }
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
     let opts = Options {
         articles: args.articles,
         seed: args.seed,
@@ -60,7 +87,7 @@ pub fn run(args: Args, lexicons: &Lexicons) -> anyhow::Result<ExitCode> {
         gold: args.gold,
     };
     let started = Instant::now();
-    let s = corpus::write_corpus(&gen, &opts)?;
+    let s = corpus::write_corpus(&gens, &opts)?;
     let secs = started.elapsed().as_secs_f64();
     println!(
         "generated {} articles (seed {}, {:.1} MB of text) in {:.1} s: {} files, {} bytes in {}",
