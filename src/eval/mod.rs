@@ -479,7 +479,107 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
-    use super::role_fits;
+    use super::gold::GoldArticle;
+    use super::*;
+
+    fn gold(json: &str) -> GoldArticle {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn pred(partner: &str, month: u32, day: Option<u32>, themes: &[&str]) -> PredMeeting {
+        PredMeeting {
+            partner: partner.into(),
+            month: Some(month),
+            day,
+            kind: "reception".into(),
+            themes: themes.iter().map(|t| t.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    fn score(g: &GoldArticle, preds: Vec<PredMeeting>) -> Report {
+        let predicted: Predictions = [(g.article.clone(), preds)].into_iter().collect();
+        evaluate(std::slice::from_ref(g), &predicted).unwrap()
+    }
+
+    #[test]
+    fn an_optional_meeting_absorbs_a_prediction_and_is_never_missed() {
+        let g = gold(
+            r#"{"article": "a", "meetings": [
+              {"date": {"month": 5, "day": 3}, "partner": "Japan"},
+              {"optional": true, "date": {"month": 5, "day": 4}, "partner": "Japan"}]}"#,
+        );
+        let found = score(
+            &g,
+            vec![
+                pred("Japan", 5, Some(3), &[]),
+                pred("Japan", 5, Some(4), &[]),
+            ],
+        );
+        assert_eq!(
+            (found.meetings.tp, found.meetings.fp, found.meetings.missed),
+            (1, 0, 0)
+        );
+        let without = score(&g, vec![pred("Japan", 5, Some(3), &[])]);
+        assert_eq!((without.meetings.tp, without.meetings.missed), (1, 0));
+        let stray = score(
+            &g,
+            vec![
+                pred("Japan", 5, Some(3), &[]),
+                pred("Japan", 6, Some(1), &[]),
+            ],
+        );
+        assert_eq!(
+            stray.meetings.fp, 1,
+            "a prediction no gold meeting takes is false"
+        );
+    }
+
+    #[test]
+    fn optional_themes_and_participants_are_neither_missed_nor_false() {
+        let g = gold(
+            r#"{"article": "a", "meetings": [{"date": {"month": 5, "day": 3}, "partner": "Japan",
+              "participants": [{"name": "Tô Lâm", "side": "host"}],
+              "participants_optional": [{"name": "Ito Naoki"}],
+              "themes": ["terrorism"], "themes_optional": ["training"]}]}"#,
+        );
+        let mut p = pred("Japan", 5, Some(3), &["terrorism", "training"]);
+        p.participants = vec![
+            PredPerson {
+                name: "To Lam".into(),
+                role: None,
+                side: "host".into(),
+            },
+            PredPerson {
+                name: "Ito Naoki".into(),
+                role: None,
+                side: "guest".into(),
+            },
+        ];
+        let r = score(&g, vec![p]);
+        assert_eq!((r.themes.tp, r.themes.fp, r.themes.missed), (1, 0, 0));
+        assert_eq!(
+            (r.participants.tp, r.participants.fp, r.participants.missed),
+            (1, 0, 0)
+        );
+        let r = score(&g, vec![pred("Japan", 5, Some(3), &["cybercrime"])]);
+        assert_eq!((r.themes.tp, r.themes.fp, r.themes.missed), (0, 1, 1));
+    }
+
+    #[test]
+    fn a_date_range_takes_any_day_inside_it() {
+        let g = gold(
+            r#"{"article": "a", "meetings": [{"date": {"month": 7}, "partner": "Russia",
+              "date_range": {"from": {"month": 7, "day": 5}, "to": {"month": 7, "day": 7}}}]}"#,
+        );
+        assert_eq!(
+            score(&g, vec![pred("Russia", 7, Some(6), &[])]).meetings.tp,
+            1
+        );
+        assert_eq!(score(&g, vec![pred("Russia", 7, None, &[])]).meetings.tp, 1);
+        let outside = score(&g, vec![pred("Russia", 7, Some(9), &[])]);
+        assert_eq!((outside.meetings.tp, outside.meetings.fp), (0, 1));
+    }
 
     #[test]
     fn a_role_fits_with_half_the_gold_content_words() {

@@ -1127,3 +1127,78 @@ impl Drafts {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::{extract, meetings};
+
+    fn found(lang: &str, text: &str) -> Vec<(String, Option<u32>, Option<u32>)> {
+        meetings(&extract(lang, text))
+    }
+
+    #[test]
+    fn an_announced_or_recalled_meeting_is_not_held() {
+        assert!(found(
+            "fr",
+            "T\n\nLe ministre Tô Lâm recevra le 3 mai l'ambassadeur du Japon."
+        )
+        .is_empty());
+        assert!(found(
+            "fr",
+            "T\n\nLe ministre Tô Lâm avait reçu en 2019 l'ambassadeur du Japon."
+        )
+        .is_empty());
+        assert!(found(
+            "en",
+            "T\n\nMinister To Lam will receive the Japanese Ambassador on May 3."
+        )
+        .is_empty());
+        assert_eq!(
+            found(
+                "fr",
+                "T\n\nLe ministre Tô Lâm a reçu le 3 mai l'ambassadeur du Japon."
+            ),
+            [("Japan".to_string(), Some(5), Some(3))]
+        );
+    }
+
+    #[test]
+    fn a_list_of_partners_gives_one_meeting_each() {
+        let m = found(
+            "fr",
+            "T\n\nLes ambassadeurs de Chine, de Russie et du Laos ont été reçus le 19 mai à Hanoï par le ministre de la Défense.",
+        );
+        let partners: Vec<&str> = m.iter().map(|(p, _, _)| p.as_str()).collect();
+        assert_eq!(partners, ["China", "Russia", "Laos"]);
+        assert!(m
+            .iter()
+            .all(|(_, month, day)| (*month, *day) == (Some(5), Some(19))));
+    }
+
+    #[test]
+    fn each_person_with_their_own_avec_is_a_separate_conversation() {
+        let m = found(
+            "fr",
+            "T\n\nLe 3 mai à Moscou, le ministre Tô Lâm a eu des entretiens avec Alexander Bortnikov, directeur du FSB, et avec Vladimir Kolokoltsev, ministre russe de l'Intérieur.",
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
+    }
+
+    #[test]
+    fn a_participle_inside_a_clause_tells_no_meeting() {
+        let text =
+            "T\n\nShanmugam congratulated Vietnam on successfully hosting the 14th AMMTC in Hanoi.";
+        assert!(found("en", text).is_empty());
+        let lead = "T\n\nReceiving Japanese Ambassador Ito Naoki in Hanoi on March 5, Minister To Lam said ties were strong.";
+        assert_eq!(found("en", lead), [("Japan".to_string(), Some(3), Some(5))]);
+    }
+
+    #[test]
+    fn a_meeting_a_caption_told_first_takes_the_lead_s_date() {
+        let text = "T\n\nPrime Minister Nguyen Tan Dung welcomes Keiji Furuya, Japan's NPSC Chairman\n\nOn July 29 in Hanoi, while receiving Keiji Furuya, Prime Minister Nguyen Tan Dung called for closer ties with Japan.";
+        assert_eq!(
+            found("en", text),
+            [("Japan".to_string(), Some(7), Some(29))]
+        );
+    }
+}

@@ -242,3 +242,39 @@ pub fn extract(
         topics,
     }
 }
+
+/// Extraction of one text, for the unit tests of the extract modules.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::sync::LazyLock;
+
+    use super::Extraction;
+    use crate::lexicon::Lexicons;
+    use crate::read::RawArticle;
+
+    static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::embedded().unwrap());
+
+    /// `text` (a title line, a blank line, the body) read in `lang`.
+    pub fn extract(lang: &str, text: &str) -> Extraction {
+        let raw = RawArticle {
+            source: "test".into(),
+            name: "test".into(),
+            url: None,
+            title: String::new(),
+            title_in_text: true,
+            published: None,
+            lang: Some(lang.into()),
+            text: text.into(),
+        };
+        let digest = crate::pipeline::sha256_hex(text.as_bytes());
+        crate::pipeline::process(raw, digest, &LEXICONS).extraction
+    }
+
+    /// Each meeting's partner, month and day.
+    pub fn meetings(e: &Extraction) -> Vec<(String, Option<u32>, Option<u32>)> {
+        e.meetings
+            .iter()
+            .map(|m| (m.partner.clone(), m.date.month, m.date.day))
+            .collect()
+    }
+}

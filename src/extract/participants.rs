@@ -1084,3 +1084,73 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::extract;
+    use crate::extract::Participant;
+
+    fn people(lang: &str, text: &str) -> Vec<Participant> {
+        extract(lang, text).participants
+    }
+
+    fn named<'p>(people: &'p [Participant], name: &str) -> Option<&'p Participant> {
+        people.iter().find(|p| p.name == name)
+    }
+
+    #[test]
+    fn a_title_gives_role_and_country_before_or_after_the_name() {
+        let fr = people(
+            "fr",
+            "T\n\nLe 3 mai à Hanoï, le ministre de la Sécurité publique Tô Lâm a reçu Paulo Zucula, ministre de l'Intérieur du Mozambique.",
+        );
+        let guest = named(&fr, "Paulo Zucula").expect("the guest");
+        assert_eq!(guest.country.as_deref(), Some("Mozambique"));
+        assert!(guest
+            .role
+            .as_deref()
+            .is_some_and(|r| r.starts_with("Minister")));
+        assert!(!guest.host);
+        let host = named(&fr, "Tô Lâm").expect("the host");
+        assert_eq!(host.role.as_deref(), Some("Minister of Public Security"));
+        assert!(host.host);
+    }
+
+    #[test]
+    fn an_english_title_takes_the_demonym_before_it() {
+        let en = people(
+            "en",
+            "T\n\nOn May 3 in Hanoi, Minister of Public Security To Lam received Russian Deputy Minister Igor Zubov.",
+        );
+        let guest = named(&en, "Igor Zubov").expect("the guest");
+        assert_eq!(guest.country.as_deref(), Some("Russia"));
+        assert_eq!(guest.role.as_deref(), Some("Deputy Minister"));
+    }
+
+    #[test]
+    fn names_of_bodies_and_possessives_are_no_one() {
+        let en = people(
+            "en",
+            "T\n\nOn March 4 in London, Deputy Minister Pham The Tung held talks with Simon Ridley, Permanent Secretary at the UK Home Office. Ridley welcomed To Lam's proposal.",
+        );
+        assert!(named(&en, "Home Office").is_none());
+        assert!(en.iter().all(|p| !p.name.ends_with("'s")));
+        assert!(named(&en, "Simon Ridley").is_some());
+    }
+
+    #[test]
+    fn envoys_listed_after_their_countries_are_theirs() {
+        let fr = people(
+            "fr",
+            "T\n\nLes ambassadeurs de Chine, Hong Xiaoyong, et d'Indonésie, Ibnu Hadi, ont été reçus le 19 mai à Hanoï par le général Ngô Xuân Lịch.",
+        );
+        assert_eq!(
+            named(&fr, "Ibnu Hadi").and_then(|p| p.country.as_deref()),
+            Some("Indonesia")
+        );
+        assert_eq!(
+            named(&fr, "Hong Xiaoyong").and_then(|p| p.country.as_deref()),
+            Some("China")
+        );
+    }
+}

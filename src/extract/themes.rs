@@ -62,3 +62,39 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Topic> {
     }
     topics.into_iter().flatten().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::extract;
+
+    fn themes(lang: &str, text: &str) -> Vec<(usize, String)> {
+        extract(lang, text)
+            .topics
+            .into_iter()
+            .map(|t| (t.meeting, t.theme))
+            .collect()
+    }
+
+    #[test]
+    fn each_meeting_takes_the_themes_of_its_own_paragraphs() {
+        let t = themes(
+            "fr",
+            "T\n\nLe 3 mai à Hanoï, le ministre Tô Lâm a reçu l'ambassadeur du Japon.\n\nLes deux parties ont convenu de renforcer la lutte contre le terrorisme.\n\nLe même jour, il a reçu l'ambassadeur de l'Inde.\n\nIls ont évoqué la lutte contre la cybercriminalité.",
+        );
+        assert!(t.contains(&(0, "terrorism".into())), "{t:?}");
+        assert!(t.contains(&(1, "cybercrime".into())), "{t:?}");
+        assert!(!t.contains(&(0, "cybercrime".into())) && !t.contains(&(1, "terrorism".into())));
+    }
+
+    #[test]
+    fn a_cue_inside_a_title_says_nothing_of_the_talks() {
+        let t = themes(
+            "en",
+            "T\n\nOn May 3 in Hanoi, Minister To Lam received Ajit Doval, India's National Security Adviser, and Director of the Department of Cybersecurity and High-tech Crime Prevention Nguyen Minh Chinh.",
+        );
+        assert!(
+            !t.iter().any(|(_, theme)| theme == "cybersecurity"),
+            "{t:?}"
+        );
+    }
+}
