@@ -282,7 +282,7 @@ impl Lexicon {
             body_words: folded_set(&clause.body_words),
             grammar: grammar_words(&grammar.grammar),
             dates,
-            matcher: matcher.build(),
+            matcher: matcher::LazyMatcher::new(matcher),
         })
     }
 }

@@ -121,6 +121,34 @@ impl Builder {
     }
 }
 
+/// A matcher compiled on first use: a language no article of a run is
+/// written in costs its checks at start-up, not the trie's construction.
+pub struct LazyMatcher {
+    builder: std::sync::Mutex<Option<Builder>>,
+    matcher: std::sync::OnceLock<Matcher>,
+}
+
+impl LazyMatcher {
+    pub fn new(builder: Builder) -> LazyMatcher {
+        LazyMatcher {
+            builder: std::sync::Mutex::new(Some(builder)),
+            matcher: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn get(&self) -> &Matcher {
+        self.matcher.get_or_init(|| {
+            let builder = self
+                .builder
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .take()
+                .expect("the builder is taken once, by the one initialisation");
+            builder.build()
+        })
+    }
+}
+
 pub struct Matcher {
     trie: NFA,
     /// The bytes some entry starts with.

@@ -26,7 +26,7 @@ use memchr::memmem::Finder;
 use rustc_hash::FxHashSet;
 
 use crate::error::Error;
-use matcher::Matcher;
+use matcher::LazyMatcher;
 
 pub struct Country {
     pub name: String,
@@ -165,7 +165,7 @@ pub struct Lexicon {
     /// Folded closed word classes the rules read.
     pub grammar: Grammar,
     pub dates: DatePatterns,
-    pub(crate) matcher: Matcher,
+    pub(crate) matcher: LazyMatcher,
 }
 
 impl Lexicon {
@@ -190,7 +190,7 @@ impl Lexicon {
 
     /// Every known entity and theme cue in `folded`, leftmost-longest, at word boundaries.
     pub fn mentions(&self, folded: &str) -> Vec<Mention<'_>> {
-        let mut all = self.matcher.find(folded);
+        let mut all = self.matcher.get().find(folded);
         for (theme, re) in &self.theme_patterns {
             all.extend(
                 re.find_iter(folded.as_bytes())
