@@ -484,18 +484,7 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     let started = runs::now_micros();
     let dataset = Dataset::open(out, settings.partition_by)?;
     let files = input_files(&settings.inputs)?;
-
-    let config_hash = runs::config_hash(settings);
-    let fingerprints: Vec<String> = files
-        .iter()
-        .map(|(f, size)| format!("{}\t{size}", f.display()))
-        .collect();
-    let run_id = runs::run_id(
-        &config_hash,
-        settings.shard,
-        &fingerprints,
-        &dataset.run_ids,
-    );
+    let (config_hash, run_id) = identify_run(settings, &files, &dataset);
     let opts = FileOptions {
         compression: settings.compression,
         metadata: runs::file_metadata(&run_id),
@@ -517,64 +506,16 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
         &dataset.known,
     );
     let mut rejects = Vec::new();
-    let (mut read, mut new) = (0, 0);
-    // Tables are built and written on a thread of their own, behind
-    // extraction, with room for one batch waiting, so that extraction goes
-    // on while the writer finishes a slower batch (one batch more in memory).
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
-    let (streamed, sunk) = std::thread::scope(|scope| {
-        let writer = scope.spawn(move || {
-            let mut sink = sink;
-            for processed in rx {
-                sink.take(processed)?;
-            }
-            Ok::<_, Error>(sink)
-        });
-        let streamed = stream(&files, |batch| {
-            read += batch.articles.len();
-            let processed = selector.extract(batch, lex, &mut rejects);
-            new += processed.len();
-            if processed.is_empty() {
-                return Ok(());
-            }
-            // A closed channel means the writer failed: its error is the one reported.
-            tx.send(processed)
-                .map_err(|_| Error::Usage("the writer stopped".into()))
-        });
-        drop(tx);
-        let sunk = writer
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (streamed, sunk)
-    });
-    let sink = sunk?;
-    streamed?;
+    let (sink, read, new) = extract_into(&files, &mut selector, sink, lex, &mut rejects)?;
     if read == 0 {
         return Err(no_articles(&settings.inputs));
     }
     let (mut rows, partials) = sink.finish(dataset.known.is_empty() && new > 0)?;
-
-    let mut theme_rows = 0;
-    if let Some(mut partials) = partials {
-        staging.write(
-            &Path::new(aggregate::PARTIALS).join(&part),
-            &mut partials,
-            &opts,
-        )?;
-        // Shards leave theme_counts to `entente aggregate`: each sees only
-        // part of the dataset while the others run.
-        if settings.shard.is_none() {
-            if let Some(mut counts) =
-                aggregate::dataset_theme_counts(&[out.as_path(), staging.dir()])?
-            {
-                theme_rows = counts.height();
-                let path = Path::new("theme_counts").join(PART_FILE);
-                staging.write(&path, &mut counts, &opts)?;
-            }
-        }
-    }
+    let theme_rows = match partials {
+        Some(partials) => write_theme_counts(settings, &staging, partials, &part, &opts)?,
+        None => 0,
+    };
     rows.push(("theme_counts", theme_rows));
-
     if !rejects.is_empty() {
         let mut frame = tables::rejects(&run_id, &rejects).map_err(|e| Error::polars(out, e))?;
         staging.write(&Path::new("rejects").join(&part), &mut frame, &opts)?;
@@ -605,6 +546,100 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
         recovered,
         out: out.clone(),
     })
+}
+
+/// The run's configuration hash and its id, derived (not drawn) from the
+/// configuration, the shard, the input files and the runs already there.
+fn identify_run(
+    settings: &Settings,
+    files: &[(PathBuf, u64)],
+    dataset: &Dataset,
+) -> (String, String) {
+    let config_hash = runs::config_hash(settings);
+    let fingerprints: Vec<String> = files
+        .iter()
+        .map(|(f, size)| format!("{}\t{size}", f.display()))
+        .collect();
+    let run_id = runs::run_id(
+        &config_hash,
+        settings.shard,
+        &fingerprints,
+        &dataset.run_ids,
+    );
+    (config_hash, run_id)
+}
+
+/// Reads and extracts the inputs batch by batch into `sink`; the articles
+/// read and those extracted as new.
+fn extract_into<'r>(
+    files: &[(PathBuf, u64)],
+    selector: &mut Selector,
+    sink: Sink<'r>,
+    lex: &Lexicons,
+    rejects: &mut Vec<Reject>,
+) -> Result<(Sink<'r>, usize, usize), Error> {
+    let (mut read, mut new) = (0, 0);
+    // Tables are built and written on a thread of their own, behind
+    // extraction, with room for one batch waiting, so that extraction goes
+    // on while the writer finishes a slower batch (one batch more in memory).
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
+    let (streamed, sunk) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || {
+            let mut sink = sink;
+            for processed in rx {
+                sink.take(processed)?;
+            }
+            Ok::<_, Error>(sink)
+        });
+        let streamed = stream(files, |batch| {
+            read += batch.articles.len();
+            let processed = selector.extract(batch, lex, rejects);
+            new += processed.len();
+            if processed.is_empty() {
+                return Ok(());
+            }
+            // A closed channel means the writer failed: its error is the one reported.
+            tx.send(processed)
+                .map_err(|_| Error::Usage("the writer stopped".into()))
+        });
+        drop(tx);
+        let sunk = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (streamed, sunk)
+    });
+    let sink = sunk?;
+    streamed?;
+    Ok((sink, read, new))
+}
+
+/// Stages the run's partial theme counts and, unsharded, the dataset's new
+/// `theme_counts`; the rows of the latter.
+fn write_theme_counts(
+    settings: &Settings,
+    staging: &Staging,
+    mut partials: DataFrame,
+    part: &str,
+    opts: &FileOptions,
+) -> Result<usize, Error> {
+    staging.write(
+        &Path::new(aggregate::PARTIALS).join(part),
+        &mut partials,
+        opts,
+    )?;
+    // Shards leave theme_counts to `entente aggregate`: each sees only
+    // part of the dataset while the others run.
+    if settings.shard.is_some() {
+        return Ok(0);
+    }
+    let Some(mut counts) =
+        aggregate::dataset_theme_counts(&[settings.out.as_path(), staging.dir()])?
+    else {
+        return Ok(0);
+    };
+    let path = Path::new("theme_counts").join(PART_FILE);
+    staging.write(&path, &mut counts, opts)?;
+    Ok(counts.height())
 }
 
 /// Rows written, per table.
