@@ -220,8 +220,9 @@ fn run_reads_a_generated_corpus_without_rejects_and_finds_its_meetings() {
         .collect();
     assert!(themes.len() >= 20, "themes: {themes:?}");
 
-    // The generator's own gold, scored by `entente eval`.
-    assert_f1_at_least(&corpus.join("gold/jsonl"), &out, 0.85);
+    // The generator's own gold, scored by `entente eval`: near what it
+    // measures (1.00, 0.99, 1.00), so that a regression fails here.
+    assert_f1_at_least(&corpus.join("gold/jsonl"), &out, 0.97);
 }
 
 /// English articles are recognised as English from their text alone, and

@@ -6,9 +6,10 @@ use std::path::Path;
 
 use parquet::basic::Compression;
 use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::record::Field;
 
 use crate::harness::{
-    chars, entente, int_of, parquet_files, repo, rows, seeds_out, stderr, stdout, str_of,
+    chars, entente, int_of, parquet_files, repo, rows, seeds_out, stderr, stdout, str_of, Row,
 };
 
 pub const TABLES: [&str; 5] = [
@@ -187,28 +188,80 @@ fn development_set_offsets_point_at_their_evidence() {
     check_offsets(dir.path());
 }
 
+/// `theme_counts` recounted from `meetings` and `topics`: meetings,
+/// mentions, articles, share and first and last dates of every partner and
+/// theme, and no pair missing.
 #[test]
-fn theme_counts_agree_with_topics() {
-    let topics = rows(&seeds_out().join("topics"));
-    for tc in rows(&seeds_out().join("theme_counts")) {
-        let (partner, theme) = (
-            str_of(&tc, "partner").unwrap(),
-            str_of(&tc, "theme").unwrap(),
-        );
-        let mut ids: Vec<String> = topics
-            .iter()
-            .filter(|t| {
-                str_of(t, "partner").as_ref() == Some(&partner)
-                    && str_of(t, "theme").as_ref() == Some(&theme)
-            })
-            .map(|t| str_of(t, "meeting_id").unwrap())
-            .collect();
-        ids.dedup();
+fn theme_counts_agree_with_a_recount_of_meetings_and_topics() {
+    use std::collections::BTreeSet;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let o = entente(&["run", "-q", "-i", "seeds", "tests/dev/articles", "-o", out]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let meetings = rows(&dir.path().join("meetings"));
+    let date_of = |m: &Row| match &m["date"] {
+        Field::Date(d) => Some(*d),
+        _ => None,
+    };
+    let meeting: BTreeMap<String, &Row> = meetings
+        .iter()
+        .map(|m| (str_of(m, "meeting_id").unwrap(), m))
+        .collect();
+    let mut per_partner: BTreeMap<String, usize> = BTreeMap::new();
+    for m in &meetings {
+        *per_partner
+            .entry(str_of(m, "partner").unwrap())
+            .or_default() += 1;
+    }
+    #[derive(Default)]
+    struct Recount {
+        meetings: BTreeSet<String>,
+        articles: BTreeSet<String>,
+        mentions: i64,
+    }
+    let mut recount: BTreeMap<(String, String), Recount> = BTreeMap::new();
+    for t in rows(&dir.path().join("topics")) {
+        let key = (str_of(&t, "partner").unwrap(), str_of(&t, "theme").unwrap());
+        let r = recount.entry(key).or_default();
+        r.meetings.insert(str_of(&t, "meeting_id").unwrap());
+        r.articles.insert(str_of(&t, "article_id").unwrap());
+        r.mentions += int_of(&t, "mentions").unwrap();
+    }
+    let counts = rows(&dir.path().join("theme_counts"));
+    assert_eq!(counts.len(), recount.len(), "one row per partner and theme");
+    for tc in &counts {
+        let key = (str_of(tc, "partner").unwrap(), str_of(tc, "theme").unwrap());
+        let r = &recount[&key];
         assert_eq!(
-            int_of(&tc, "meetings").unwrap(),
-            ids.len() as i64,
-            "{partner}/{theme}"
+            int_of(tc, "meetings"),
+            Some(r.meetings.len() as i64),
+            "{key:?}"
         );
+        assert_eq!(
+            int_of(tc, "articles"),
+            Some(r.articles.len() as i64),
+            "{key:?}"
+        );
+        assert_eq!(int_of(tc, "mentions"), Some(r.mentions), "{key:?}");
+        let Field::Double(share) = tc["share"] else {
+            panic!("share is not a double: {:?}", tc["share"]);
+        };
+        let expected = r.meetings.len() as f64 / per_partner[&key.0] as f64;
+        assert!(
+            (share - expected).abs() < 1e-9,
+            "{key:?}: share {share} != {expected}"
+        );
+        let dates: Vec<i32> = r
+            .meetings
+            .iter()
+            .filter_map(|id| date_of(meeting[id]))
+            .collect();
+        let bound = |col: &str| match &tc[col] {
+            Field::Date(d) => Some(*d),
+            _ => None,
+        };
+        assert_eq!(bound("first_date"), dates.iter().min().copied(), "{key:?}");
+        assert_eq!(bound("last_date"), dates.iter().max().copied(), "{key:?}");
     }
 }
 
