@@ -213,7 +213,17 @@ fn score_match(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &m
             format!("{}: kind {} (gold {kind})", gm.partner, p.kind)
         });
     }
+    score_participants(gm, p, report, notes);
+    score_themes(gm, p, report, notes);
+}
 
+/// Participants by name, then the role and side of those found.
+fn score_participants(
+    gm: &GoldMeeting,
+    p: &PredMeeting,
+    report: &mut Report,
+    notes: &mut Vec<String>,
+) {
     let key = |n: &str| fold(n).split_whitespace().collect::<Vec<_>>().join(" ");
     let optional: BTreeSet<String> = gm
         .participants_optional
@@ -258,7 +268,9 @@ fn score_match(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &m
         }
     }
     report.participants.add(counts);
+}
 
+fn score_themes(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &mut Vec<String>) {
     let gold_themes: BTreeSet<&str> = gm.themes.iter().map(String::as_str).collect();
     let optional_themes: BTreeSet<&str> = gm.themes_optional.iter().map(String::as_str).collect();
     for t in &gold_themes {

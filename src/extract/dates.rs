@@ -71,78 +71,88 @@ pub fn find(
     patterns
         .regex
         .captures_iter(hay)
-        .filter_map(|c| {
-            let i = patterns.names.iter().position(|n| c.name(n).is_some())?;
-            let form = patterns.forms[i];
-            let group = |part: &str| c.name(&format!("a{i}_{part}")).map(|m| m.as_str());
-            // A day's leading digits: "1er" and "1st" are the first.
-            let num = |part: &str| {
-                group(part).and_then(|d| {
-                    let digits = d.find(|c: char| !c.is_ascii_digit()).unwrap_or(d.len());
-                    d[..digits].parse::<u32>().ok()
-                })
-            };
-            let month = |part: &str| group(part).and_then(|m| patterns.month(m));
-            let year = |part: &str| group(part).and_then(|y| y.parse::<i32>().ok());
-            let whole = c.get(0).expect("group 0 always matches");
-            let (s, e) = folded.original_range(fs + whole.start(), fs + whole.end());
-            let span = Span { start: s, end: e };
-            let mention = match form {
-                DateForm::Range => {
-                    let end = PartialDate {
-                        year: year("y2"),
-                        month: month("m2").or(month("m1")),
-                        day: num("d2"),
-                    };
-                    let start = PartialDate {
-                        year: year("y1").or(end.year),
-                        month: month("m1").or(end.month),
-                        day: num("d1"),
-                    };
-                    DateMention {
-                        start,
-                        end: Some(end),
-                        span,
-                    }
-                }
-                DateForm::Day => DateMention {
-                    start: PartialDate {
-                        year: year("y"),
-                        month: month("m"),
-                        day: num("d"),
-                    },
-                    end: None,
-                    span,
-                },
-                DateForm::Month => DateMention {
-                    start: PartialDate {
-                        year: year("yo"),
-                        month: month("mo"),
-                        day: None,
-                    },
-                    end: None,
-                    span,
-                },
-                DateForm::Weekday => {
-                    let weekday = group("wd").and_then(|w| patterns.weekday(w))?;
-                    let published = published?;
-                    let back = (published.weekday().num_days_from_monday() + 7 - weekday) % 7;
-                    let day = published - chrono::Duration::days(i64::from(back));
-                    DateMention {
-                        start: PartialDate {
-                            year: Some(day.year()),
-                            month: Some(day.month()),
-                            day: Some(day.day()),
-                        },
-                        end: None,
-                        span,
-                    }
-                }
-            };
-            Some(mention)
-        })
+        .filter_map(|c| mention(&c, patterns, folded, fs, published))
         .filter(|d| d.start.day.is_none_or(|day| (1..=31).contains(&day)))
         .collect()
+}
+
+/// The date one match of the date patterns stands for, with its span in
+/// the original text (`fs` is the folded offset of the haystack).
+fn mention(
+    c: &regex::Captures,
+    patterns: &DatePatterns,
+    folded: &Folded,
+    fs: usize,
+    published: Option<NaiveDate>,
+) -> Option<DateMention> {
+    let i = patterns.names.iter().position(|n| c.name(n).is_some())?;
+    let form = patterns.forms[i];
+    let group = |part: &str| c.name(&format!("a{i}_{part}")).map(|m| m.as_str());
+    // A day's leading digits: "1er" and "1st" are the first.
+    let num = |part: &str| {
+        group(part).and_then(|d| {
+            let digits = d.find(|c: char| !c.is_ascii_digit()).unwrap_or(d.len());
+            d[..digits].parse::<u32>().ok()
+        })
+    };
+    let month = |part: &str| group(part).and_then(|m| patterns.month(m));
+    let year = |part: &str| group(part).and_then(|y| y.parse::<i32>().ok());
+    let whole = c.get(0).expect("group 0 always matches");
+    let (s, e) = folded.original_range(fs + whole.start(), fs + whole.end());
+    let span = Span { start: s, end: e };
+    let mention = match form {
+        DateForm::Range => {
+            let end = PartialDate {
+                year: year("y2"),
+                month: month("m2").or(month("m1")),
+                day: num("d2"),
+            };
+            let start = PartialDate {
+                year: year("y1").or(end.year),
+                month: month("m1").or(end.month),
+                day: num("d1"),
+            };
+            DateMention {
+                start,
+                end: Some(end),
+                span,
+            }
+        }
+        DateForm::Day => DateMention {
+            start: PartialDate {
+                year: year("y"),
+                month: month("m"),
+                day: num("d"),
+            },
+            end: None,
+            span,
+        },
+        DateForm::Month => DateMention {
+            start: PartialDate {
+                year: year("yo"),
+                month: month("mo"),
+                day: None,
+            },
+            end: None,
+            span,
+        },
+        DateForm::Weekday => {
+            let weekday = group("wd").and_then(|w| patterns.weekday(w))?;
+            let published = published?;
+            let back = (published.weekday().num_days_from_monday() + 7 - weekday) % 7;
+            let day = published - chrono::Duration::days(i64::from(back));
+            DateMention {
+                start: PartialDate {
+                    year: Some(day.year()),
+                    month: Some(day.month()),
+                    day: Some(day.day()),
+                },
+                end: None,
+                span,
+            }
+        }
+    };
+    Some(mention)
 }
 
 /// Fills a missing year from the publication date: of the same day and month
