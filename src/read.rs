@@ -35,6 +35,23 @@ pub struct RawArticle {
     pub text: String,
 }
 
+impl RawArticle {
+    /// A text held in memory as one article, its first line the title, in
+    /// `lang` or in the language recognised from it.
+    pub fn from_text(name: &str, text: String, lang: Option<&str>) -> RawArticle {
+        RawArticle {
+            source: name.into(),
+            name: name.into(),
+            url: None,
+            title: String::new(),
+            title_in_text: true,
+            published: None,
+            lang: lang.map(str::to_string),
+            text,
+        }
+    }
+}
+
 /// An input that could not be read as an article, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reject {

@@ -256,16 +256,7 @@ pub(crate) mod testing {
 
     /// `text` (a title line, a blank line, the body) read in `lang`.
     pub fn extract(lang: &str, text: &str) -> Extraction {
-        let raw = RawArticle {
-            source: "test".into(),
-            name: "test".into(),
-            url: None,
-            title: String::new(),
-            title_in_text: true,
-            published: None,
-            lang: Some(lang.into()),
-            text: text.into(),
-        };
+        let raw = RawArticle::from_text("test", text.into(), Some(lang));
         let digest = crate::pipeline::sha256_hex(text.as_bytes());
         crate::pipeline::process(raw, digest, &LEXICONS).extraction
     }

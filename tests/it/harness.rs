@@ -160,15 +160,6 @@ pub fn extract(text: String) -> Processed {
 /// the language recognised from it.
 pub fn extract_in(lang: Option<&str>, text: String) -> Processed {
     let digest = sha256_hex(text.as_bytes());
-    let article = RawArticle {
-        source: "test".into(),
-        name: "test".into(),
-        url: None,
-        title: String::new(),
-        title_in_text: true,
-        published: None,
-        lang: lang.map(str::to_string),
-        text,
-    };
+    let article = RawArticle::from_text("test", text, lang);
     process(article, digest, lexicon())
 }
