@@ -172,9 +172,9 @@ fn mention(
     if !licensed_alone && !full {
         return None; // most lone capitalised words: no need to look around them
     }
-    let before = phrase_before(doc, names.phrases, claimed, c, names.spans);
+    let before = phrase_before(doc, names, claimed, c);
     let after = if before.is_none() {
-        phrase_after(doc, names.phrases, claimed, c, names.spans)
+        phrase_after(doc, names, claimed, c)
     } else {
         None
     };
@@ -666,13 +666,8 @@ fn honorific_before(doc: &Doc, at: usize) -> Option<usize> {
 /// before the name (a few words and one final comma allowed in between).
 /// A phrase already in the apposition of an earlier name ("X, the Security
 /// Council Secretary, Lam said…") is not the next name's.
-fn phrase_before(
-    doc: &Doc,
-    phrases: &[Phrase],
-    claimed: &[bool],
-    c: &Candidate,
-    names: &[Span],
-) -> Option<usize> {
+fn phrase_before(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> Option<usize> {
+    let (phrases, spans) = (names.phrases, names.spans);
     let sentence = doc.sentences[c.sentence].span;
     // "l'ambassadrice d'Égypte au Vietnam, Mme Noha X": the honorific belongs to the name.
     let honorific = honorific_before(doc, c.span.start);
@@ -716,18 +711,13 @@ fn phrase_before(
         && !inner.contains([',', '.', ';', ':'])
         && !has_verb
         && doc.words(gap_span).len() <= 8
-        && !holds_name(names, gap_span);
+        && !holds_name(spans, gap_span);
     ok.then_some(i)
 }
 
 /// "Sergueï X, secrétaire du Conseil de sécurité…": a title in the apposition after the name.
-fn phrase_after(
-    doc: &Doc,
-    phrases: &[Phrase],
-    claimed: &[bool],
-    c: &Candidate,
-    names: &[Span],
-) -> Option<usize> {
+fn phrase_after(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> Option<usize> {
+    let (phrases, spans) = (names.phrases, names.spans);
     let sentence = doc.sentences[c.sentence].span;
     let from = phrases.partition_point(|p| p.span.start < c.span.end);
     let i = from
@@ -749,7 +739,7 @@ fn phrase_after(
         && gap.matches(',').count() <= 2
         && !gap.contains(['.', ';', ':'])
         && doc.words(gap_span).len() <= 10
-        && !holds_name(names, gap_span);
+        && !holds_name(spans, gap_span);
     ok.then_some(i)
 }
 
