@@ -36,6 +36,8 @@ pub struct Cleaned {
     pub dateline: Option<Span>,
     /// The date the page prints under its title ("Thứ Hai, 30/09/2024").
     pub stamp: Option<NaiveDate>,
+    /// Photo captions: no body text, but they name who met and their titles.
+    pub captions: Vec<Span>,
 }
 
 impl Cleaned {
@@ -55,6 +57,7 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
     let mut body: Vec<Span> = Vec::new();
     let mut dateline = None;
     let mut stamp = None;
+    let mut captions = Vec::new();
     let mut seen = FxHashSet::default();
     for line in lines(text) {
         let folded = folded.of(line.start, line.end);
@@ -81,7 +84,10 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
             // VNA)Hanoi (VNA) – The lead…" keeps its lead.
             match lead_after_caption(text, line, noise) {
                 Some(rest) => rest,
-                None => continue,
+                None => {
+                    captions.push(line);
+                    continue;
+                }
             }
         } else {
             line
@@ -102,6 +108,7 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
         body,
         dateline,
         stamp,
+        captions,
     }
 }
 

@@ -9,11 +9,12 @@ pub struct Sentence {
     pub paragraph: Option<usize>,
 }
 
-/// Sentences of the title (if any) and of every body paragraph, in text order.
+/// Sentences of the title (if any), of the photo captions and of every body
+/// paragraph, in text order. Title and captions belong to no paragraph.
 pub fn segment(text: &str, cleaned: &Cleaned, abbreviations: &[String]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    if let Some(title) = cleaned.title {
-        out.extend(sentences(text, title, abbreviations).map(|span| Sentence {
+    for line in cleaned.title.iter().chain(&cleaned.captions) {
+        out.extend(sentences(text, *line, abbreviations).map(|span| Sentence {
             span,
             paragraph: None,
         }));
@@ -24,6 +25,7 @@ pub fn segment(text: &str, cleaned: &Cleaned, abbreviations: &[String]) -> Vec<S
             paragraph: Some(i),
         }));
     }
+    out.sort_by_key(|s| s.span.start);
     out
 }
 

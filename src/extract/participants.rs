@@ -1109,6 +1109,16 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_gives_the_role_the_body_leaves_short() {
+        let en = people(
+            "en",
+            "T\n\nMinister of Public Security Gen. To Lam (R) meets French Ambassador Nicolas Warnery (Photo: VNA)\n\nReceiving French Ambassador Nicolas Warnery in Hanoi on November 9, Minister To Lam praised the cooperation.",
+        );
+        let host = named(&en, "Tô Lâm").expect("the host");
+        assert_eq!(host.role.as_deref(), Some("Minister of Public Security"));
+    }
+
+    #[test]
     fn names_of_bodies_and_possessives_are_no_one() {
         let en = people(
             "en",
