@@ -355,14 +355,19 @@ fn without_possessive<'t>(doc: &Doc, token: &'t str) -> (&'t str, bool) {
 }
 
 /// Inside a name: particles ("da Costa"), a capitalised article after one
-/// ("de La Brosse"), and generation suffixes ("Torre III").
+/// ("de La Brosse"), generation suffixes ("Torre III"), and a capitalised
+/// function word after a name word, which only a name writes so ("Tran Quoc
+/// To", the Vietnamese Tỏ without its accent).
 fn inside_name(doc: &Doc, run: &[Span], tok: Span, word: &str) -> bool {
     let after_particle = run
         .last()
         .is_some_and(|t| doc.lex.name_particles.contains(doc.folded(*t)));
+    let capitalised_function_word =
+        starts_upper(word) && doc.lex.function_words.contains_plain(word);
     !run.is_empty()
         && (doc.lex.name_particles.contains(doc.folded(tok))
             || (after_particle && starts_upper(word))
+            || capitalised_function_word
             || matches!(word, "II" | "III" | "IV"))
 }
 
