@@ -551,19 +551,19 @@ mod tests {
     fn optional_themes_and_participants_are_neither_missed_nor_false() {
         let g = gold(
             r#"{"article": "a", "meetings": [{"date": {"month": 5, "day": 3}, "partner": "Japan",
-              "participants": [{"name": "Tô Lâm", "side": "host"}],
-              "participants_optional": [{"name": "Ito Naoki"}],
+              "participants": [{"name": "Trần Văn Hải", "side": "host"}],
+              "participants_optional": [{"name": "Hiroto Sato"}],
               "themes": ["terrorism"], "themes_optional": ["training"]}]}"#,
         );
         let mut p = pred("Japan", 5, Some(3), &["terrorism", "training"]);
         p.participants = vec![
             PredPerson {
-                name: "To Lam".into(),
+                name: "Tran Van Hai".into(),
                 role: None,
                 side: "host".into(),
             },
             PredPerson {
-                name: "Ito Naoki".into(),
+                name: "Hiroto Sato".into(),
                 role: None,
                 side: "guest".into(),
             },

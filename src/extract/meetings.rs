@@ -1140,23 +1140,23 @@ mod tests {
     fn an_announced_or_recalled_meeting_is_not_held() {
         assert!(found(
             "fr",
-            "T\n\nLe ministre Tô Lâm recevra le 3 mai l'ambassadeur du Japon."
+            "T\n\nLe ministre Trần Văn Hải recevra le 3 mai l'ambassadeur du Japon."
         )
         .is_empty());
         assert!(found(
             "fr",
-            "T\n\nLe ministre Tô Lâm avait reçu en 2019 l'ambassadeur du Japon."
+            "T\n\nLe ministre Trần Văn Hải avait reçu en 2019 l'ambassadeur du Japon."
         )
         .is_empty());
         assert!(found(
             "en",
-            "T\n\nMinister To Lam will receive the Japanese Ambassador on May 3."
+            "T\n\nMinister Tran Van Hai will receive the Japanese Ambassador on May 3."
         )
         .is_empty());
         assert_eq!(
             found(
                 "fr",
-                "T\n\nLe ministre Tô Lâm a reçu le 3 mai l'ambassadeur du Japon."
+                "T\n\nLe ministre Trần Văn Hải a reçu le 3 mai l'ambassadeur du Japon."
             ),
             [("Japan".to_string(), Some(5), Some(3))]
         );
@@ -1179,7 +1179,7 @@ mod tests {
     fn each_person_with_their_own_avec_is_a_separate_conversation() {
         let m = found(
             "fr",
-            "T\n\nLe 3 mai à Moscou, le ministre Tô Lâm a eu des entretiens avec Alexander Bortnikov, directeur du FSB, et avec Vladimir Kolokoltsev, ministre russe de l'Intérieur.",
+            "T\n\nLe 3 mai à Moscou, le ministre Trần Văn Hải a eu des entretiens avec Ivan Petrov, vice-ministre russe de la Justice, et avec Nikolai Volkov, ministre russe de l'Intérieur.",
         );
         assert_eq!(m.len(), 2, "{m:?}");
     }
@@ -1187,15 +1187,15 @@ mod tests {
     #[test]
     fn a_participle_inside_a_clause_tells_no_meeting() {
         let text =
-            "T\n\nShanmugam congratulated Vietnam on successfully hosting the 14th AMMTC in Hanoi.";
+            "T\n\nKeller congratulated Vietnam on successfully hosting the 14th AMMTC in Hanoi.";
         assert!(found("en", text).is_empty());
-        let lead = "T\n\nReceiving Japanese Ambassador Ito Naoki in Hanoi on March 5, Minister To Lam said ties were strong.";
+        let lead = "T\n\nReceiving Japanese Ambassador Hiroto Sato in Hanoi on March 5, Minister Tran Van Hai said ties were strong.";
         assert_eq!(found("en", lead), [("Japan".to_string(), Some(3), Some(5))]);
     }
 
     #[test]
     fn a_meeting_a_caption_told_first_takes_the_lead_s_date() {
-        let text = "T\n\nPrime Minister Nguyen Tan Dung welcomes Keiji Furuya, Japan's NPSC Chairman\n\nOn July 29 in Hanoi, while receiving Keiji Furuya, Prime Minister Nguyen Tan Dung called for closer ties with Japan.";
+        let text = "T\n\nPrime Minister Tran Van Hai welcomes Hiroto Tanaka, Japan's NPSC Chairman\n\nOn July 29 in Hanoi, while receiving Hiroto Tanaka, Prime Minister Tran Van Hai called for closer ties with Japan.";
         assert_eq!(
             found("en", text),
             [("Japan".to_string(), Some(7), Some(29))]

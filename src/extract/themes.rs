@@ -79,7 +79,7 @@ mod tests {
     fn each_meeting_takes_the_themes_of_its_own_paragraphs() {
         let t = themes(
             "fr",
-            "T\n\nLe 3 mai à Hanoï, le ministre Tô Lâm a reçu l'ambassadeur du Japon.\n\nLes deux parties ont convenu de renforcer la lutte contre le terrorisme.\n\nLe même jour, il a reçu l'ambassadeur de l'Inde.\n\nIls ont évoqué la lutte contre la cybercriminalité.",
+            "T\n\nLe 3 mai à Hanoï, le ministre Trần Văn Hải a reçu l'ambassadeur du Japon.\n\nLes deux parties ont convenu de renforcer la lutte contre le terrorisme.\n\nLe même jour, il a reçu l'ambassadeur de l'Inde.\n\nIls ont évoqué la lutte contre la cybercriminalité.",
         );
         assert!(t.contains(&(0, "terrorism".into())), "{t:?}");
         assert!(t.contains(&(1, "cybercrime".into())), "{t:?}");
@@ -90,7 +90,7 @@ mod tests {
     fn a_cue_inside_a_title_says_nothing_of_the_talks() {
         let t = themes(
             "en",
-            "T\n\nOn May 3 in Hanoi, Minister To Lam received Ajit Doval, India's National Security Adviser, and Director of the Department of Cybersecurity and High-tech Crime Prevention Nguyen Minh Chinh.",
+            "T\n\nOn May 3 in Hanoi, Minister Tran Van Hai received Ravi Kumar, India's National Security Adviser, and Director of the Department of Cybersecurity and High-tech Crime Prevention Pham Duc Long.",
         );
         assert!(
             !t.iter().any(|(_, theme)| theme == "cybersecurity"),
