@@ -375,7 +375,7 @@ impl<'a> Selector<'a> {
         rejects: &mut Vec<Reject>,
     ) -> Vec<(RawArticle, String)> {
         let mut chosen = Vec::with_capacity(articles.len());
-        for (raw, digest) in articles {
+        for (mut raw, digest) in articles {
             let key = digest_key(&digest);
             if let Some(shard) = self.shard {
                 // The content hash is uniform, so shards get even shares, and
@@ -398,13 +398,16 @@ impl<'a> Selector<'a> {
                     continue;
                 }
             }
-            let language = || {
-                lexicons
-                    .for_text(raw.lang.as_deref(), &raw.text)
-                    .lang
-                    .as_str()
-            };
-            if !self.languages.is_empty() && !self.languages.iter().any(|l| l == language()) {
+            // The language is recognised once: `process` reads it from `lang`.
+            if !self.languages.is_empty() {
+                let lang = &lexicons.for_text(raw.lang.as_deref(), &raw.text).lang;
+                raw.lang = Some(lang.clone());
+            }
+            let listed = raw
+                .lang
+                .as_ref()
+                .is_some_and(|l| self.languages.contains(l));
+            if !self.languages.is_empty() && !listed {
                 self.excluded += 1;
             } else if self.known.contains(key) || !self.read.insert(key) {
                 self.skipped += 1;

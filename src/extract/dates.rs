@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::clean::Span;
 use crate::fold::Folded;
-use crate::lexicon::{DateForm, DatePatterns};
+use crate::lexicon::{day_number, DateForm, DatePatterns};
 
 /// A date as the text gives it: the year may be missing, the day too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -85,16 +85,10 @@ fn mention(
     fs: usize,
     published: Option<NaiveDate>,
 ) -> Option<DateMention> {
-    let i = patterns.names.iter().position(|n| c.name(n).is_some())?;
+    let i = patterns.alternative(c)?;
     let form = patterns.forms[i];
     let group = |part: &str| c.name(&format!("a{i}_{part}")).map(|m| m.as_str());
-    // A day's leading digits: "1er" and "1st" are the first.
-    let num = |part: &str| {
-        group(part).and_then(|d| {
-            let digits = d.find(|c: char| !c.is_ascii_digit()).unwrap_or(d.len());
-            d[..digits].parse::<u32>().ok()
-        })
-    };
+    let num = |part: &str| group(part).and_then(day_number);
     let month = |part: &str| group(part).and_then(|m| patterns.month(m));
     let year = |part: &str| group(part).and_then(|y| y.parse::<i32>().ok());
     let whole = c.get(0).expect("group 0 always matches");

@@ -614,14 +614,21 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
 /// The meeting cue `def` found at `at` in sentence `span`, with the strength
 /// its place gives it; `None` where it tells no meeting.
 fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
-    let after_determiner = doc
-        .word_before(at.start)
-        .is_some_and(|w| doc.lex.determiners.contains(&w));
+    let word_before = doc.word_before(at.start);
+    let before_is = |words: &Words| word_before.as_ref().is_some_and(|w| words.contains(w));
+    let after_determiner = before_is(&doc.lex.determiners);
     let strength = match def.strength {
         Strength::Verb if after_determiner => Strength::Noun,
         s => s,
     };
-    if def.participle && !participle_leads(doc, span, at) {
+    if def.participle
+        && !participle_leads(
+            doc,
+            span,
+            at,
+            before_is(&doc.lex.grammar.participle_openers),
+        )
+    {
         return None;
     }
     let rest = doc.folded(Span {
@@ -642,9 +649,7 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     // accueille une vingtaine de policiers" receives nobody; in
     // "X, qu'il recevait" the guest came before.
     let active = matches!(strength, Strength::Verb | Strength::Lead) && !def.passive;
-    let guest_before = doc
-        .word_before(at.start)
-        .is_some_and(|w| doc.lex.grammar.object_relatives.contains(&w));
+    let guest_before = before_is(&doc.lex.grammar.object_relatives);
     if def.kind == Kind::Reception
         && active
         && !guest_before
@@ -673,15 +678,12 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
 /// "on successfully hosting the AMMTC" tells no meeting: a participle
 /// leads from its sentence's start ("Receiving X, the minister…"), after a
 /// comma ("Lam, receiving X, said") or after an opener ("while receiving").
-fn participle_leads(doc: &Doc, span: Span, at: Span) -> bool {
+fn participle_leads(doc: &Doc, span: Span, at: Span, after_opener: bool) -> bool {
     let before = doc.folded(Span {
         start: span.start,
         end: at.start,
     });
-    let opener = doc
-        .word_before(at.start)
-        .is_some_and(|w| doc.lex.grammar.participle_openers.contains(&w));
-    before.trim().is_empty() || opener || before.trim_end().ends_with(',')
+    before.trim().is_empty() || after_opener || before.trim_end().ends_with(',')
 }
 
 /// Whether a person, a title, an honorific, a body, a reference noun

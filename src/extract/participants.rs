@@ -519,7 +519,7 @@ fn govern(doc: &Doc, phrase: &mut Phrase, governed: &mut Governed, next: &super:
         .grammar
         .and
         .iter()
-        .any(|and| fold(gap.trim_start()).starts_with(and.as_str()));
+        .any(|and| gap.trim_start().starts_with(and.as_str()));
     if next.what.contains(&Entity::Honorific) && gap.trim().is_empty() {
         // "commandant général": a rank word continuing the title.
     } else if let Some(Entity::Demonym(c)) = demonym {

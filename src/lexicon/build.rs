@@ -78,6 +78,8 @@ struct Shared {
     countries: (PathBuf, files::CountriesFile),
     cities: (PathBuf, files::CitiesFile),
     organizations: (PathBuf, files::OrganizationsFile),
+    /// Each country's index by its canonical name, for the entries naming one.
+    country_index: HashMap<String, usize>,
     people: (PathBuf, files::PeopleFile),
 }
 
@@ -160,11 +162,20 @@ impl Shared {
         } else {
             (source.path("people.toml"), "person = []".into())
         };
+        let countries: (PathBuf, files::CountriesFile) = parsed(read("countries.toml")?)?;
+        let country_index = countries
+            .1
+            .country
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.clone(), i))
+            .collect();
         let shared = Shared {
-            countries: parsed(read("countries.toml")?)?,
+            countries,
             cities: parsed(read("cities.toml")?)?,
             organizations: parsed(read("organizations.toml")?)?,
             people: parsed(people_file)?,
+            country_index,
         };
         shared.check_languages(languages)?;
         Ok(shared)
@@ -352,19 +363,8 @@ fn countries(
     Ok((out, home))
 }
 
-fn country_index(shared: &Shared) -> HashMap<&str, usize> {
-    shared
-        .countries
-        .1
-        .country
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.name.as_str(), i))
-        .collect()
-}
-
 fn country_of(
-    index: &HashMap<&str, usize>,
+    index: &HashMap<String, usize>,
     path: &Path,
     owner: &str,
     name: &str,
@@ -376,11 +376,11 @@ fn country_of(
 }
 
 fn cities(shared: &Shared, lang: &str, matcher: &mut matcher::Builder) -> Result<Vec<City>, Error> {
-    let index = country_index(shared);
+    let index = &shared.country_index;
     let (path, file) = &shared.cities;
     let mut out = Vec::new();
     for (i, c) in file.city.iter().enumerate() {
-        let country = country_of(&index, path, &c.name, &c.country)?;
+        let country = country_of(index, path, &c.name, &c.country)?;
         let names = forms_in(&c.names, lang, &c.name);
         matcher
             .add_all(&names, Entity::City(i))
@@ -399,12 +399,12 @@ fn organizations(
     lang: &str,
     matcher: &mut matcher::Builder,
 ) -> Result<Vec<Organization>, Error> {
-    let index = country_index(shared);
+    let index = &shared.country_index;
     let (path, file) = &shared.organizations;
     let mut out = Vec::new();
     for (i, o) in file.organization.iter().enumerate() {
         let country = match &o.country {
-            Some(c) => Some(country_of(&index, path, &o.name, c)?),
+            Some(c) => Some(country_of(index, path, &o.name, c)?),
             None if o.kind == OrgKind::Company => {
                 return Err(invalid(
                     path,
@@ -426,11 +426,11 @@ fn organizations(
 }
 
 fn people(shared: &Shared, matcher: &mut matcher::Builder) -> Result<Vec<Person>, Error> {
-    let index = country_index(shared);
+    let index = &shared.country_index;
     let (path, file) = &shared.people;
     let mut out = Vec::new();
     for (i, p) in file.person.iter().enumerate() {
-        let country = country_of(&index, path, &p.name, &p.country)?;
+        let country = country_of(index, path, &p.name, &p.country)?;
         let entry = |m: String| invalid(path, format!("{}: {m}", p.name));
         matcher.add(&p.name, Entity::Person(i)).map_err(entry)?;
         matcher
@@ -641,12 +641,12 @@ fn transliteration(
             patronymic_endings: Vec::new(),
         });
     };
-    let index = country_index(shared);
+    let index = &shared.country_index;
     Ok(Transliteration {
         countries: file
             .countries
             .iter()
-            .map(|c| country_of(&index, path, "countries", c))
+            .map(|c| country_of(index, path, "countries", c))
             .collect::<Result<_, _>>()?,
         rules: file
             .rules

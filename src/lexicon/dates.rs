@@ -126,24 +126,31 @@ impl DatePatterns {
             };
         }
         let c = self.regex.captures(line)?;
-        let i = self.names.iter().position(|n| c.name(n).is_some())?;
+        let i = self.alternative(&c)?;
         if self.forms[i] != DateForm::Day {
             return None;
         }
         let group = |part: &str| c.name(&format!("a{i}_{part}")).map(|m| m.as_str());
         let year = group("y")?.parse().ok()?;
         let month = self.month(group("m")?)?;
-        let day = group("d")?;
-        let digits = day
-            .find(|ch: char| !ch.is_ascii_digit())
-            .unwrap_or(day.len());
-        NaiveDate::from_ymd_opt(year, month, day[..digits].parse().ok()?)
+        NaiveDate::from_ymd_opt(year, month, day_number(group("d")?)?)
+    }
+
+    /// Which alternative a match is of; its groups are named `a{i}_{part}`.
+    pub fn alternative(&self, c: &regex::Captures) -> Option<usize> {
+        self.names.iter().position(|n| c.name(n).is_some())
     }
 
     /// Days from Monday (0–6) of a folded weekday name.
     pub fn weekday(&self, name: &str) -> Option<u32> {
         position(&self.weekdays, name).map(|i| i as u32)
     }
+}
+
+/// A day's leading digits: "1er" and "1st" are the first.
+pub fn day_number(day: &str) -> Option<u32> {
+    let digits = day.find(|c: char| !c.is_ascii_digit()).unwrap_or(day.len());
+    day[..digits].parse().ok()
 }
 
 fn position(lists: &[Vec<String>], name: &str) -> Option<usize> {

@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 pub use build::Lexicons;
-pub use dates::{DateForm, DatePatterns};
+pub use dates::{day_number, DateForm, DatePatterns};
 pub use files::{Kind, OrgKind, Strength};
 pub use matcher::{Entity, Mention};
 
