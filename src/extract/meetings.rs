@@ -143,6 +143,9 @@ impl<'d, 'p> Scan<'d, 'p> {
             self.note_signing(paragraph, &told);
             return;
         };
+        if !first && self.refers_back(si, paragraph, &told) {
+            return;
+        }
         // A noun reports a meeting only in the lead of an article that has none
         // yet; later it recalls one ("la réunion … en mai dernier").
         if told.best == Strength::Noun && !(first && paragraph == 0) {
@@ -253,6 +256,34 @@ impl<'d, 'p> Scan<'d, 'p> {
                 None
             }
         })
+    }
+
+    /// "Au cours de leurs entretiens, …" after a conversation is told: a
+    /// lead with no "avec" and no foreign person goes on about that
+    /// conversation; the bodies it names are topics, not a new partner.
+    /// After a visit or a conference it tells the talks held there.
+    fn refers_back(&self, si: usize, paragraph: usize, told: &Told) -> bool {
+        let doc = self.doc;
+        let current = self.opened[..=paragraph].iter().rev().flatten().next();
+        let after_conversation = current.is_some_and(|&mi| {
+            matches!(
+                self.drafts.meetings[mi].kind,
+                Kind::Reception | Kind::Talks | Kind::PhoneCall
+            )
+        });
+        let lead_only = told.best == Strength::Lead
+            && told
+                .cues
+                .iter()
+                .all(|c| c.strength != Strength::Verb && c.strength != Strength::Frame);
+        let end = doc.sentences[si].span.end;
+        after_conversation
+            && lead_only
+            && !takes_partner(doc, told.cue.end, end)
+            && told
+                .present
+                .iter()
+                .all(|m| self.people.persons[m.person].country == Some(doc.lex.home))
     }
 
     /// A signing with no partner of its own belongs to the meeting of its

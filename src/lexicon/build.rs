@@ -530,7 +530,7 @@ fn meeting_cues(
     let mut cues = Vec::new();
     for m in &verbs.meeting {
         matcher
-            .add_all(&m.forms, Entity::Meeting(cues.len()))
+            .add_all(&m.all_forms(), Entity::Meeting(cues.len()))
             .map_err(|m| invalid(path, m))?;
         cues.push(MeetingCue {
             kind: m.kind,
@@ -576,7 +576,7 @@ fn verb_cues(
         .meeting
         .iter()
         .filter(|m| m.strength == Strength::Noun)
-        .flat_map(|m| m.forms.iter().map(|f| fold(f)))
+        .flat_map(|m| m.all_forms().into_iter().map(|f| fold(&f)))
         .collect();
     let mut out = Vec::new();
     for v in &verbs.verb {

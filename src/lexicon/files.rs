@@ -388,7 +388,39 @@ impl From<Tense> for Strength {
 pub struct MeetingCue {
     pub kind: Kind,
     pub strength: Strength,
+    #[serde(default)]
     pub forms: Vec<String>,
+    /// Lists whose every combination, one word from each in order, is also
+    /// a form: "lors" × "de leur" × "entretien".
+    #[serde(default)]
+    pub compose: Vec<Vec<String>>,
+}
+
+impl MeetingCue {
+    /// The written-out forms and every composed one. A piece ending with an
+    /// apostrophe ("de l'") joins the next without a space.
+    pub fn all_forms(&self) -> Vec<String> {
+        let mut composed = if self.compose.is_empty() {
+            Vec::new()
+        } else {
+            vec![String::new()]
+        };
+        for pieces in &self.compose {
+            composed = composed
+                .iter()
+                .flat_map(|head| {
+                    pieces.iter().map(move |piece| match head.as_str() {
+                        "" => piece.clone(),
+                        h if h.ends_with('\'') || piece.is_empty() => format!("{h}{piece}"),
+                        h => format!("{h} {piece}"),
+                    })
+                })
+                .collect();
+        }
+        let mut forms = self.forms.clone();
+        forms.extend(composed);
+        forms
+    }
 }
 
 /// Words that tell a person is the subject of a clause ("X a souligné", "X, ..., affirme").
