@@ -143,7 +143,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             self.note_signing(paragraph, &told);
             return;
         };
-        if !first && self.refers_back(si, paragraph, &told) {
+        if !first && self.refers_back(paragraph, &told, partner) {
             return;
         }
         // A noun reports a meeting only in the lead of an article that has none
@@ -259,31 +259,37 @@ impl<'d, 'p> Scan<'d, 'p> {
     }
 
     /// "Au cours de leurs entretiens, …" after a conversation is told: a
-    /// lead with no "avec" and no foreign person goes on about that
-    /// conversation; the bodies it names are topics, not a new partner.
-    /// After a visit or a conference it tells the talks held there.
-    fn refers_back(&self, si: usize, paragraph: usize, told: &Told) -> bool {
+    /// lead standing alone goes on about that conversation, unless it names
+    /// someone of another partner; the bodies it names are topics, and a
+    /// person of the same side ("la visite du président chinois") is talked
+    /// about. After a visit or a conference it tells the talks held there.
+    fn refers_back(&self, paragraph: usize, told: &Told, partner: Partner) -> bool {
         let doc = self.doc;
-        let current = self.opened[..=paragraph].iter().rev().flatten().next();
-        let after_conversation = current.is_some_and(|&mi| {
-            matches!(
-                self.drafts.meetings[mi].kind,
-                Kind::Reception | Kind::Talks | Kind::PhoneCall
-            )
-        });
+        let Some(&current) = self.opened[..=paragraph].iter().rev().flatten().next() else {
+            return false;
+        };
+        let meeting = &self.drafts.meetings[current];
+        let after_conversation = matches!(
+            meeting.kind,
+            Kind::Reception | Kind::Talks | Kind::PhoneCall
+        );
         let lead_only = told.best == Strength::Lead
             && told
                 .cues
                 .iter()
                 .all(|c| c.strength != Strength::Verb && c.strength != Strength::Frame);
-        let end = doc.sentences[si].span.end;
+        // "Au cours de l'entrevue, …" is complete; "while receiving X" and
+        // "at talks between X and Y" go on to name the other side.
+        let complete = doc.text[told.cue.end..].trim_start().starts_with(',');
+        let same_partner = meeting.partner == partner_name(doc, partner);
         after_conversation
             && lead_only
-            && !takes_partner(doc, told.cue.end, end)
-            && told
-                .present
-                .iter()
-                .all(|m| self.people.persons[m.person].country == Some(doc.lex.home))
+            && complete
+            && (same_partner
+                || told
+                    .present
+                    .iter()
+                    .all(|m| self.people.persons[m.person].country == Some(doc.lex.home)))
     }
 
     /// A signing with no partner of its own belongs to the meeting of its
