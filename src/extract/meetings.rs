@@ -1202,6 +1202,24 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_standing_alone_goes_on_about_the_conversation_before() {
+        let told = "T\n\nLe ministre Trần Văn Hải a reçu le 3 mai l'ambassadeur du Japon.\n\n";
+        let about = format!(
+            "{told}Au cours de leurs entretiens, les deux parties ont salué leur coopération au sein d'Interpol."
+        );
+        assert_eq!(
+            found("fr", &about),
+            [("Japan".to_string(), Some(5), Some(3))]
+        );
+        // With the other side named after it, the lead tells another meeting.
+        let another = format!(
+            "{told}Au cours de son entretien avec l'ambassadeur de Corée, le ministre a salué leur coopération."
+        );
+        let partners: Vec<String> = found("fr", &another).into_iter().map(|m| m.0).collect();
+        assert_eq!(partners, ["Japan", "South Korea"]);
+    }
+
+    #[test]
     fn a_list_of_partners_gives_one_meeting_each() {
         let m = found(
             "fr",
