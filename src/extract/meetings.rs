@@ -936,25 +936,42 @@ fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
                 start: end,
                 end: f.span.start,
             };
+            // The title covering `at`, by where it starts.
             let titled = |at: usize| {
-                doc.entities_in(gap).iter().any(|t| {
-                    t.span.start <= at
+                doc.entities_in(gap).iter().find_map(|t| {
+                    (t.span.start <= at
                         && at < t.span.end
                         && t.what
                             .iter()
-                            .any(|e| matches!(e, Entity::Title(_) | Entity::Honorific))
+                            .any(|e| matches!(e, Entity::Title(_) | Entity::Honorific)))
+                    .then_some(t.span.start)
                 })
             };
-            tokens::tokens(gap.slice(doc.text)).all(|(i, w)| {
+            // A title with no determiner between two bodies, and no name
+            // after it, gives one person a second post ("de l'ONU et
+            // directrice exécutive de l'ONUDC"); "et le ministre lao" is
+            // another person.
+            let (mut posts, mut names) = (false, false);
+            let listed = tokens::tokens(gap.slice(doc.text)).all(|(i, w)| {
                 let at = gap.start + i;
                 let folded = doc.folded(Span {
                     start: at,
                     end: at + w.len(),
                 });
+                let title_start = titled(at);
+                let title = title_start.is_some();
+                posts |= title_start.is_some_and(|start| {
+                    start == at
+                        && doc
+                            .word_before(at)
+                            .is_none_or(|before| !doc.lex.determiners.contains(&before))
+                });
+                names |= !title && w.starts_with(char::is_uppercase);
                 w.starts_with(char::is_uppercase)
                     || doc.lex.grammar.list_words.contains(folded)
-                    || titled(at)
-            })
+                    || title
+            });
+            listed && (names || !posts)
         });
         if !joined {
             run.clear();

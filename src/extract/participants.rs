@@ -15,7 +15,7 @@ use super::tokens;
 use super::{Doc, Participant};
 use crate::clean::Span;
 use crate::fold::{at_word_boundaries, fold};
-use crate::lexicon::{Entity, OrgKind, Reference};
+use crate::lexicon::{Entity, Lexicon, OrgKind, Reference};
 
 #[derive(Debug, Clone)]
 pub struct Person {
@@ -195,7 +195,17 @@ fn mention(
     }
     let person = identify(doc, people, c)?;
     if let Some(p) = phrase {
-        enrich(&mut people.persons[person], &names.phrases[p]);
+        enrich(doc.lex, &mut people.persons[person], &names.phrases[p]);
+        // A second post names a body, not a nationality: "chef du Parti"
+        // would make a foreign party leader Vietnamese.
+        if let Some(q) = second_post(doc, names, claimed, p) {
+            claimed[q] = true;
+            let second = &names.phrases[q];
+            let person = &mut people.persons[person];
+            if let Some(o) = second.organization {
+                person.organization = Some(doc.lex.narrower_organization(person.organization, o));
+            }
+        }
     }
     if let (Some(country), false) = (apposed, people.persons[person].gazetteer) {
         people.persons[person].country.get_or_insert(country);
@@ -539,7 +549,7 @@ fn govern(doc: &Doc, phrase: &mut Phrase, governed: &mut Governed, next: &super:
         }
     } else if let Some(Entity::Organization(o)) = next.get(|e| matches!(e, Entity::Organization(_)))
     {
-        phrase.organization.get_or_insert(o);
+        phrase.organization = Some(doc.lex.narrower_organization(phrase.organization, o));
         if doc.lex.organizations[o].kind == OrgKind::Company {
             phrase.country = phrase.country.or(doc.lex.organizations[o].country);
         }
@@ -748,6 +758,20 @@ fn phrase_after(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> Op
     ok.then_some(i)
 }
 
+/// "…, sous-secrétaire générale de l'ONU et directrice exécutive de
+/// l'ONUDC": a title joined to the one before by "and" alone is a second
+/// post of the same person.
+fn second_post(doc: &Doc, names: &Names, claimed: &[bool], p: usize) -> Option<usize> {
+    let (first, second) = (names.phrases.get(p)?, names.phrases.get(p + 1)?);
+    let gap = doc.folded(Span {
+        start: first.span.end,
+        end: second.span.start,
+    });
+    let joined = first.span.end <= second.span.start
+        && doc.lex.grammar.and.iter().any(|and| gap.trim() == and);
+    (joined && !claimed[p + 1]).then_some(p + 1)
+}
+
 /// The words after a name: a finite verb, possibly after an apposition
 /// ("X, ministre de la Police, a présidé").
 fn is_subject(doc: &Doc, end: usize, sentence_end: usize, names: &[Span]) -> bool {
@@ -829,7 +853,7 @@ fn accents(s: &str) -> usize {
 }
 
 /// Keeps the most specific role seen, and the first country and organisation.
-fn enrich(person: &mut Person, phrase: &Phrase) {
+fn enrich(lex: &Lexicon, person: &mut Person, phrase: &Phrase) {
     if person
         .role
         .as_ref()
@@ -837,7 +861,10 @@ fn enrich(person: &mut Person, phrase: &Phrase) {
     {
         person.role = Some(phrase.role.clone());
     }
-    person.organization = person.organization.or(phrase.organization);
+    person.organization = match phrase.organization {
+        Some(o) => Some(lex.narrower_organization(person.organization, o)),
+        None => person.organization,
+    };
     if !person.gazetteer {
         person.country = person.country.or(phrase.country);
     }

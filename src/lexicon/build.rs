@@ -416,10 +416,25 @@ fn organizations(
         matcher
             .add_all(&forms_in(&o.names, lang, &o.name), Entity::Organization(i))
             .map_err(|m| invalid(path, format!("{}: {m}", o.name)))?;
+        let part_of = match &o.part_of {
+            Some(parent) => Some(
+                file.organization
+                    .iter()
+                    .position(|p| &p.name == parent)
+                    .ok_or_else(|| {
+                        invalid(
+                            path,
+                            format!("{}: part_of {parent:?} is no organization", o.name),
+                        )
+                    })?,
+            ),
+            None => None,
+        };
         out.push(Organization {
             name: o.name.clone(),
             kind: o.kind,
             country,
+            part_of,
         });
     }
     Ok(out)

@@ -68,6 +68,8 @@ pub struct Organization {
     pub names: ByLanguage,
     pub kind: OrgKind,
     pub country: Option<String>,
+    /// The body this one belongs to ("UNODC" to "United Nations").
+    pub part_of: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -48,6 +48,7 @@ pub struct Organization {
     pub name: String,
     pub kind: OrgKind,
     pub country: Option<usize>,
+    pub part_of: Option<usize>,
 }
 
 pub struct Title {
@@ -186,6 +187,16 @@ impl Lexicon {
                 message: format!("no language {lang:?}"),
             })?;
         Ok(all.langs.swap_remove(i))
+    }
+
+    /// Of a body already known and one named next, the more specific: a
+    /// person "Under-Secretary-General of the UN and Executive Director of
+    /// UNODC" is of UNODC.
+    pub fn narrower_organization(&self, known: Option<usize>, named: usize) -> usize {
+        match known {
+            Some(k) if self.organizations[named].part_of != Some(k) => k,
+            _ => named,
+        }
     }
 
     /// Every known entity and theme cue in `folded`, leftmost-longest, at word boundaries.
