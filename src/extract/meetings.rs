@@ -45,6 +45,10 @@ pub struct Drafts {
     frame_of: Vec<Option<usize>>,
     pub partner_country: Vec<Option<usize>>,
     last_partner: Option<Partner>,
+    /// The date of a lead that tells meetings without naming whom ("le 25
+    /// octobre, le ministre a enchaîné les rencontres"): theirs when they
+    /// give none.
+    lead_date: Option<DateMention>,
     cities: Vec<Option<usize>>,
     meeting_country: Vec<Option<usize>>,
 }
@@ -134,6 +138,12 @@ impl<'d, 'p> Scan<'d, 'p> {
             return;
         }
         let first = self.drafts.meetings.is_empty() && self.frame.is_none();
+        if told.best == Strength::Series {
+            if first {
+                self.drafts.lead_date = self.drafts.lead_date.or(told.date);
+            }
+            return;
+        }
         // After the article's first meeting, a sentence set in the past
         // ("lors de leur rencontre en mai dernier") recalls, it does not report.
         if !first && recalls(self.doc, self.doc.sentences[si].span, told.cue) {
@@ -471,6 +481,7 @@ impl Drafts {
             frame_of: Vec::new(),
             partner_country: Vec::new(),
             last_partner: None,
+            lead_date: None,
             cities: Vec::new(),
             meeting_country: Vec::new(),
         }
@@ -552,6 +563,7 @@ impl Drafts {
             (None, Some(days)) => previous.map(|(d, _)| (dates::shift(d, days), None)),
             (None, None) => frame
                 .and_then(|f| f.date)
+                .or(self.lead_date)
                 .map(|d| (d.start, d.end))
                 .or(previous),
         };
@@ -629,7 +641,8 @@ fn relative_day(doc: &Doc, folded: &str) -> Option<i64> {
 
 fn rank(s: Strength) -> u8 {
     match s {
-        Strength::Noun => 0,
+        Strength::Series => 0,
+        Strength::Noun => 1,
         Strength::NotHeld => 1,
         Strength::Verb => 2,
         Strength::Lead => 3,

@@ -363,6 +363,9 @@ pub enum Strength {
     Noun,
     /// A collective reception ("a reçu successivement"): frames the meetings that follow.
     Frame,
+    /// Several meetings told together ("a enchaîné les rencontres"): reports
+    /// none, but dates those told after it without a date.
+    Series,
     /// A meeting still to come ("recevra", "va effectuer une visite") or
     /// recalled from before ("avait reçu"): none of this article.
     NotHeld,
