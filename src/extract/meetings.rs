@@ -17,6 +17,7 @@ use super::participants::{People, PersonMention};
 use super::tokens;
 use super::{Doc, Meeting};
 use crate::clean::Span;
+use crate::fold::fold;
 use crate::lexicon::{Entity, Kind, MeetingCue, OrgKind, Strength, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -671,6 +672,9 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
         Strength::Verb if after_determiner => Strength::Noun,
         s => s,
     };
+    if !def.complements.is_empty() && !complement_follows(doc, at.end, span.end, &def.complements) {
+        return None;
+    }
     if def.participle
         && !participle_leads(
             doc,
@@ -722,6 +726,51 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
         span: at,
         kind: def.kind,
         strength,
+    })
+}
+
+/// Whether one of `complements` follows `at`, past nothing but an insert of
+/// dates, places and `insert_words` ("a eu, le 3 mars au matin, un
+/// entretien"; "a pris part, du 15 au 18 octobre à Santiago, à la …").
+fn complement_follows(doc: &Doc, at: usize, end: usize, complements: &[String]) -> bool {
+    const REACH: usize = 12;
+    let rest = Span { start: at, end };
+    let folded = doc.folded(rest);
+    let clause_end = folded.find(['.', ';', ':', '(']).unwrap_or(folded.len());
+    let base = doc.folded.folded_offset(at);
+    let inserted: Vec<Span> = dates::find(&doc.folded, rest, &doc.lex.dates, doc.published)
+        .into_iter()
+        .map(|d| d.span)
+        .chain(doc.entities_in(rest).iter().filter_map(|f| {
+            f.what
+                .iter()
+                .any(|e| matches!(e, Entity::City(_) | Entity::Country(_)))
+                .then_some(f.span)
+        }))
+        .collect();
+    let insert = |gap: Span| {
+        let words: Vec<(usize, &str)> = tokens::tokens(gap.slice(doc.text)).collect();
+        words.len() <= REACH
+            && words.iter().all(|&(i, w)| {
+                let start = gap.start + i;
+                inserted.iter().any(|s| s.start <= start && start < s.end)
+                    || doc.lex.grammar.insert_words.contains(&fold(w))
+            })
+    };
+    complements.iter().any(|c| {
+        folded[..clause_end]
+            .match_indices(c.as_str())
+            .filter(|(i, _)| {
+                at_word_end(&folded[..clause_end], i + c.len())
+                    && folded[..*i].ends_with(|ch: char| !ch.is_alphanumeric())
+            })
+            .take(1)
+            .any(|(i, _)| {
+                insert(Span {
+                    start: at,
+                    end: doc.folded.original_offset(base + i),
+                })
+            })
     })
 }
 
@@ -1247,6 +1296,18 @@ mod tests {
         );
         let partners: Vec<String> = found("fr", &another).into_iter().map(|m| m.0).collect();
         assert_eq!(partners, ["Japan", "South Korea"]);
+    }
+
+    #[test]
+    fn a_date_and_place_inserted_after_the_verb_do_not_hide_its_complement() {
+        let inserted = "T\n\nLe vice-ministre Trần Văn Hải a assisté, le 3 mars à Bangkok, à la réunion ministérielle de l'ASEAN.";
+        assert_eq!(
+            found("fr", inserted),
+            [("ASEAN".to_string(), Some(3), Some(3))]
+        );
+        // Other words than an insert: "assister" is then "to help".
+        let helped = "T\n\nLe vice-ministre Trần Văn Hải a assisté les enquêteurs de Bangkok au siège de l'ASEAN.";
+        assert!(found("fr", helped).is_empty());
     }
 
     #[test]

@@ -552,6 +552,7 @@ fn meeting_cues(
             strength: m.strength,
             passive: false,
             participle: false,
+            complements: Vec::new(),
         });
     }
     for (cue, forms) in verb_cues(verbs, &grammar.grammar.adverbs).map_err(|m| invalid(path, m))? {
@@ -604,42 +605,57 @@ fn verb_cues(
             adverbs
         };
         let mut by_tense: Vec<(Tense, Vec<String>)> = Vec::new();
+        // The compound forms alone ("a eu", "a pris", "s'est rendu"), which
+        // need their complement after an insert; single words ("a", "eut")
+        // are too common to look past.
+        let mut bare: Vec<(Tense, Vec<String>)> = Vec::new();
+        let add = |list: &mut Vec<(Tense, Vec<String>)>, tense: Tense, forms: Vec<String>| {
+            let slot = match list.iter().position(|(t, _)| *t == tense) {
+                Some(i) => i,
+                None => {
+                    list.push((tense, Vec::new()));
+                    list.len() - 1
+                }
+            };
+            list[slot]
+                .1
+                .extend(forms.into_iter().filter(|f| !nouns.contains(&fold(f))));
+        };
         for lemma in &v.lemmas {
             let (reflexive, infinitive) = rules.split_reflexive(lemma);
             let parts = rules.parts(infinitive, &verbs.parts).ok_or_else(|| {
                 format!("verb {lemma:?}: no regular pattern of its ending and no [[parts]] gives its parts")
             })?;
             for (tense, form) in rules.forms(&parts, reflexive, v.passive, adverbs) {
-                let with_complements: Vec<String> = if v.complements.is_empty() {
-                    vec![form]
-                } else {
-                    v.complements
-                        .iter()
-                        .map(|c| format!("{form} {c}"))
-                        .collect()
-                };
-                let slot = match by_tense.iter().position(|(t, _)| *t == tense) {
-                    Some(i) => i,
-                    None => {
-                        by_tense.push((tense, Vec::new()));
-                        by_tense.len() - 1
-                    }
-                };
-                by_tense[slot].1.extend(
-                    with_complements
-                        .into_iter()
-                        .filter(|f| !nouns.contains(&fold(f))),
-                );
+                if v.complements.is_empty() {
+                    add(&mut by_tense, tense, vec![form]);
+                    continue;
+                }
+                let full = v
+                    .complements
+                    .iter()
+                    .map(|c| format!("{form} {c}"))
+                    .collect();
+                add(&mut by_tense, tense, full);
+                let held = matches!(tense, Tense::Held | Tense::Passive);
+                if held && form.contains(' ') {
+                    add(&mut bare, tense, vec![form]);
+                }
             }
         }
+        let cue = |tense: Tense, complements: Vec<String>| MeetingCue {
+            kind: v.kind,
+            strength: tense.into(),
+            passive: tense == Tense::Passive,
+            participle: tense == Tense::Lead,
+            complements,
+        };
         for (tense, forms) in by_tense {
-            let cue = MeetingCue {
-                kind: v.kind,
-                strength: tense.into(),
-                passive: tense == Tense::Passive,
-                participle: tense == Tense::Lead,
-            };
-            out.push((cue, forms));
+            out.push((cue(tense, Vec::new()), forms));
+        }
+        let complements: Vec<String> = v.complements.iter().map(|c| fold(c)).collect();
+        for (tense, forms) in bare {
+            out.push((cue(tense, complements.clone()), forms));
         }
     }
     Ok(out)
@@ -718,6 +734,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         title_premodifier_gaps: folded_list(&g.title_premodifier_gaps),
         possessives: g.possessives.clone(),
         participle_openers: folded_set(&g.participle_openers),
+        insert_words: folded_set(&g.insert_words),
     }
 }
 

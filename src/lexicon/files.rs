@@ -284,6 +284,10 @@ pub struct Grammar {
     pub possessives: Vec<String>,
     #[serde(default)]
     pub participle_openers: Vec<String>,
+    /// Words that may stand, with dates and places, between a verb and its
+    /// complement ("a eu, le 3 mars au matin, un entretien").
+    #[serde(default)]
+    pub insert_words: Vec<String>,
 }
 
 /// Verbs that report a meeting of one kind: each lemma ("recevoir",

@@ -76,6 +76,10 @@ pub struct MeetingCue {
     /// A verb's present participle ("Recevant", "Receiving"): it leads only
     /// where its sentence starts or after one of `participle_openers`.
     pub participle: bool,
+    /// Folded complements one of which must follow, past a date or a place
+    /// inserted after the verb ("a pris part, du 15 au 18 octobre à
+    /// Santiago, à la 88e Assemblée"); empty when the form is complete.
+    pub complements: Vec<String>,
 }
 
 /// Folded closed word classes (see `[grammar]` in `grammar.toml`).
@@ -106,6 +110,7 @@ pub struct Grammar {
     pub possessives: Vec<String>,
     /// Folded words after which a present participle still leads ("while receiving").
     pub participle_openers: Words,
+    pub insert_words: Words,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
