@@ -15,7 +15,7 @@
 use super::dates::{self, DateMention, PartialDate};
 use super::participants::{People, PersonMention};
 use super::tokens;
-use super::{Doc, Meeting};
+use super::{Doc, Found, Meeting};
 use crate::clean::Span;
 use crate::fold::fold;
 use crate::lexicon::{Entity, Kind, MeetingCue, OrgKind, Strength, Words};
@@ -254,10 +254,19 @@ impl<'d, 'p> Scan<'d, 'p> {
     /// a visit, the partner already in the article.
     fn partner(&self, si: usize, paragraph: usize, told: &Told, first: bool) -> Option<Partner> {
         let (doc, people) = (self.doc, self.people);
+        // Someone of unknown side, or only home people ("Il a également
+        // rencontré Pham Van Cac"): met by the partner the article is about.
+        let conversation = matches!(told.kind, Kind::Talks | Kind::Reception);
         let unknown_guest = told
             .present
             .iter()
-            .any(|m| people.persons[m.person].country.is_none());
+            .any(|m| people.persons[m.person].country.is_none())
+            || (conversation
+                && !told.present.is_empty()
+                && told
+                    .present
+                    .iter()
+                    .all(|m| people.persons[m.person].country == Some(doc.lex.home)));
         partner_of(doc, people, si, told.kind).or_else(|| {
             if first {
                 fallback_partner(doc, people, paragraph, told.kind)
@@ -515,7 +524,10 @@ impl Drafts {
                     // another meeting with it, unless none was named yet.
                     let other_side = people_country(p)
                         .is_some_and(|c| c != doc.lex.home && Some(c) != self.partner_country[mi]);
-                    let partner_side = people_country(p).is_some_and(|c| c != doc.lex.home);
+                    let partner_side = people_country(p).is_some_and(|c| c != doc.lex.home)
+                        || people.persons[p]
+                            .organization
+                            .is_some_and(|o| Partner::Organization(o) == r.partner);
                     let no_guest_yet = self.members[mi]
                         .iter()
                         .all(|&q| people_country(q) == Some(doc.lex.home));
@@ -956,8 +968,37 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                 _ => None,
             })
     };
+    // "le dialogue Vietnam - Union européenne": the side paired with home.
+    let paired = || {
+        entities.windows(2).find_map(|pair| {
+            let gap = doc.folded(Span {
+                start: pair[0].span.end,
+                end: pair[1].span.start,
+            });
+            if !matches!(gap.trim(), "-" | "–" | "—" | "/") {
+                return None;
+            }
+            let side = |f: &Found| match f
+                .get(|e| matches!(e, Entity::Country(_) | Entity::Organization(_)))
+            {
+                Some(Entity::Country(c)) => Some(Partner::Country(c)),
+                Some(Entity::Organization(o)) => Some(Partner::Organization(o)),
+                _ => None,
+            };
+            match (side(&pair[0]), side(&pair[1])) {
+                (Some(Partner::Country(c)), Some(other))
+                | (Some(other), Some(Partner::Country(c)))
+                    if c == home && other != Partner::Country(home) =>
+                {
+                    Some(other)
+                }
+                _ => None,
+            }
+        })
+    };
     // A conference's partner is its organiser or its venue, whoever speaks
-    // there; a conversation's is the side of the people it names.
+    // there; a conversation's is the side of the people it names, or the
+    // body it names before the city it is held in.
     if kind == Kind::Conference {
         org(Some(OrgKind::InternationalOrg))
             .or_else(venue)
@@ -966,10 +1007,11 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
             .or_else(city)
     } else {
         from_people
+            .or_else(paired)
             .or_else(|| org(Some(OrgKind::Company)))
             .or_else(country)
-            .or_else(city)
             .or_else(|| org(None))
+            .or_else(city)
     }
 }
 

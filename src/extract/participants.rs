@@ -133,6 +133,12 @@ pub fn find(doc: &Doc) -> People {
     people.mentions.sort_by_key(|m| m.span.start);
     describe(doc, &mut people, &phrases, &claimed, &spans);
     people.mentions.sort_by_key(|m| m.span.start);
+    // Nothing in the text told these people's side: their names may.
+    for p in people.persons.iter_mut() {
+        if p.country.is_none() && p.organization.is_none() {
+            p.country = doc.lex.country_of_name(&p.name);
+        }
+    }
     people
 }
 

@@ -345,6 +345,12 @@ fn countries(
             names,
             demonyms,
             capital,
+            surnames: c.surnames.iter().map(|s| fold(s)).collect(),
+            name_letters: c
+                .name_letters
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect(),
         });
     }
     // The home country's side of every meeting is the "home" side; the partner is the other.

@@ -28,6 +28,13 @@ pub struct Country {
     pub capital: Option<String>,
     #[serde(default)]
     pub home: bool,
+    /// Family names, written without accents, that tell a person is of this
+    /// country when the text says nothing else ("Nguyen", "Pham").
+    #[serde(default)]
+    pub surnames: Vec<String>,
+    /// Letters only this country's names hold ("ư", "đ").
+    #[serde(default)]
+    pub name_letters: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -26,6 +26,7 @@ use memchr::memmem::Finder;
 use rustc_hash::FxHashSet;
 
 use crate::error::Error;
+use crate::fold::fold;
 use matcher::LazyMatcher;
 
 pub struct Country {
@@ -35,6 +36,9 @@ pub struct Country {
     /// Demonyms in the lexicon's language (all inflections), usual one first.
     pub demonyms: Vec<String>,
     pub capital: Option<usize>,
+    /// Folded family names telling a person of this country.
+    pub surnames: HashSet<String>,
+    pub name_letters: Vec<char>,
 }
 
 pub struct City {
@@ -192,6 +196,18 @@ impl Lexicon {
                 message: format!("no language {lang:?}"),
             })?;
         Ok(all.langs.swap_remove(i))
+    }
+
+    /// The country a person's name alone tells: a letter only its names
+    /// hold, or a family name of it first in a name of three words or more
+    /// ("Nguyen Minh Tuan"; two-word names are too often foreign).
+    pub fn country_of_name(&self, name: &str) -> Option<usize> {
+        let lower = name.to_lowercase();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        self.countries.iter().position(|c| {
+            lower.chars().any(|ch| c.name_letters.contains(&ch))
+                || (words.len() >= 3 && c.surnames.contains(&fold(words[0])))
+        })
     }
 
     /// Of a body already known and one named next, the more specific: a
