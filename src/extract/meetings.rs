@@ -1284,6 +1284,17 @@ impl Drafts {
         for mentions in &mut out {
             mentions.sort_by_key(|m| m.span.start);
         }
+        // "La délégation a en outre tenu une séance de travail avec X": a
+        // meeting naming nobody of the home side has the one who led it in
+        // the meeting before.
+        let home = |m: &PersonMention| people.persons[m.person].country == Some(doc.lex.home);
+        let mut leader: Option<&PersonMention> = None;
+        for mentions in &mut out {
+            match mentions.iter().find(|m| home(m)) {
+                Some(m) => leader = Some(m),
+                None => mentions.extend(leader),
+            }
+        }
         out
     }
 }
