@@ -271,7 +271,19 @@ impl<'d, 'p> Scan<'d, 'p> {
             if first {
                 fallback_partner(doc, people, paragraph, told.kind)
             } else if unknown_guest && told.best != Strength::Noun {
-                self.drafts.last_partner
+                // Someone of no known side met at a body's conference abroad
+                // is of the country hosting it ("En marge de la SICW, X s'est
+                // entretenu avec Josephine Teo, ministre des Communications").
+                let host = self.drafts.meeting_country.last().copied().flatten();
+                match self.drafts.last_partner {
+                    Some(Partner::Organization(o))
+                        if doc.lex.organizations[o].kind == OrgKind::InternationalOrg
+                            && host.is_some_and(|c| c != doc.lex.home) =>
+                    {
+                        host.map(Partner::Country)
+                    }
+                    last => last,
+                }
             } else {
                 None
             }
