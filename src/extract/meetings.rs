@@ -948,7 +948,7 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                 Some(Entity::Organization(o))
                     if kind.is_none_or(|k| doc.lex.organizations[o].kind == k) =>
                 {
-                    Some(Partner::Organization(o))
+                    Some(body_partner(doc, o))
                 }
                 _ => None,
             })
@@ -994,7 +994,7 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                 .get(|e| matches!(e, Entity::Country(_) | Entity::Organization(_)))
             {
                 Some(Entity::Country(c)) => Some(Partner::Country(c)),
-                Some(Entity::Organization(o)) => Some(Partner::Organization(o)),
+                Some(Entity::Organization(o)) => Some(body_partner(doc, o)),
                 _ => None,
             };
             match (side(&pair[0]), side(&pair[1])) {
@@ -1041,7 +1041,7 @@ fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
             )
         }) {
             Some(Entity::Country(c) | Entity::Demonym(c)) => Partner::Country(c),
-            Some(Entity::Organization(o)) => Partner::Organization(o),
+            Some(Entity::Organization(o)) => body_partner(doc, o),
             _ => continue,
         };
         // Names in apposition and titles may stand between the items: "de
@@ -1123,9 +1123,19 @@ fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
 fn person_partner(doc: &Doc, people: &People, person: usize) -> Option<Partner> {
     let p = &people.persons[person];
     match (p.organization, p.country) {
-        (Some(o), _) => Some(Partner::Organization(o)),
+        (Some(o), _) => Some(body_partner(doc, o)),
         (None, Some(c)) if c != doc.lex.home => Some(Partner::Country(c)),
         _ => None,
+    }
+}
+
+/// A body as a partner: a government agency (KOICA, USAID) stands for its
+/// country.
+fn body_partner(doc: &Doc, o: usize) -> Partner {
+    let body = &doc.lex.organizations[o];
+    match (body.kind, body.country) {
+        (OrgKind::Agency, Some(c)) => Partner::Country(c),
+        _ => Partner::Organization(o),
     }
 }
 
@@ -1195,6 +1205,7 @@ fn build(
             match doc.lex.organizations[o].kind {
                 OrgKind::InternationalOrg => "international_org",
                 OrgKind::Company => "company",
+                OrgKind::Agency => "country",
             },
         ),
     };

@@ -411,10 +411,10 @@ fn organizations(
     for (i, o) in file.organization.iter().enumerate() {
         let country = match &o.country {
             Some(c) => Some(country_of(index, path, &o.name, c)?),
-            None if o.kind == OrgKind::Company => {
+            None if o.kind != OrgKind::InternationalOrg => {
                 return Err(invalid(
                     path,
-                    format!("{}: a company needs a country", o.name),
+                    format!("{}: a company or an agency needs a country", o.name),
                 ))
             }
             None => None,

@@ -63,6 +63,8 @@ pub struct OrganizationsFile {
 pub enum OrgKind {
     InternationalOrg,
     Company,
+    /// A government agency of one country (KOICA, USAID): met, it is that country.
+    Agency,
 }
 
 #[derive(Debug, Deserialize)]
