@@ -254,19 +254,19 @@ impl<'d, 'p> Scan<'d, 'p> {
     /// a visit, the partner already in the article.
     fn partner(&self, si: usize, paragraph: usize, told: &Told, first: bool) -> Option<Partner> {
         let (doc, people) = (self.doc, self.people);
-        // Someone of unknown side, or only home people ("Il a également
-        // rencontré Pham Van Cac"): met by the partner the article is about.
+        // Someone of unknown side, or only home people met by someone
+        // unnamed ("Il a également rencontré Pham Van Cac"): met by the
+        // partner the article is about.
         let conversation = matches!(told.kind, Kind::Talks | Kind::Reception);
-        let unknown_guest = told
-            .present
-            .iter()
-            .any(|m| people.persons[m.person].country.is_none())
-            || (conversation
-                && !told.present.is_empty()
-                && told
-                    .present
-                    .iter()
-                    .all(|m| people.persons[m.person].country == Some(doc.lex.home)));
+        let unknown_guest =
+            told.present
+                .iter()
+                .any(|m| people.persons[m.person].country.is_none())
+                || (conversation
+                    && !told.present.is_empty()
+                    && told.present.iter().all(|m| {
+                        people.persons[m.person].country == Some(doc.lex.home) && !m.subject
+                    }));
         partner_of(doc, people, si, told.kind).or_else(|| {
             if first {
                 fallback_partner(doc, people, paragraph, told.kind)
@@ -713,13 +713,21 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
         start: at.end,
         end: span.end,
     });
-    // "a accueilli favorablement les propositions" welcomes no one.
+    // "a accueilli favorablement les propositions" welcomes no one;
+    // "a rencontré les agents de l'ambassade vietnamienne" meets no partner.
+    let object = rest.split([',', '.', ';', ':']).next().unwrap_or("");
     if doc
         .lex
         .grammar
         .not_a_meeting_after
         .iter()
         .any(|w| rest.trim_start().starts_with(w.as_str()))
+        || doc
+            .lex
+            .grammar
+            .home_audiences
+            .iter()
+            .any(|a| object.contains(a.as_str()))
     {
         return None;
     }

@@ -741,6 +741,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         possessives: g.possessives.clone(),
         participle_openers: folded_set(&g.participle_openers),
         insert_words: folded_set(&g.insert_words),
+        home_audiences: folded_list(&g.home_audiences),
     }
 }
 

@@ -293,6 +293,10 @@ pub struct Grammar {
     pub possessives: Vec<String>,
     #[serde(default)]
     pub participle_openers: Vec<String>,
+    /// The home side's own people abroad ("l'ambassade vietnamienne", "the
+    /// Vietnamese community"): a meeting with them is no diplomatic meeting.
+    #[serde(default)]
+    pub home_audiences: Vec<String>,
     /// Words that may stand, with dates and places, between a verb and its
     /// complement ("a eu, le 3 mars au matin, un entretien").
     #[serde(default)]

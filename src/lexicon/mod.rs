@@ -115,6 +115,7 @@ pub struct Grammar {
     /// Folded words after which a present participle still leads ("while receiving").
     pub participle_openers: Words,
     pub insert_words: Words,
+    pub home_audiences: Vec<String>,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
