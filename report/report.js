@@ -11,7 +11,6 @@
   let data = null;
   let shown = [];
   let evidence = null;
-  let evidenceReady = null;
 
   function el(tag, text, className) {
     const e = document.createElement(tag);
@@ -28,12 +27,20 @@
     return out;
   }
 
-  /* A block of gzip-compressed JSON in base64, decoded. */
-  async function unpack(id) {
-    const stream = new Blob([bytesOf($(id).textContent.trim())])
+  /* Gzip-compressed JSON in base64, decoded. */
+  async function unpack(base64) {
+    const stream = new Blob([bytesOf(base64.trim())])
       .stream()
       .pipeThrough(new DecompressionStream('gzip'));
     return JSON.parse(await new Response(stream).text());
+  }
+
+  /* The excerpts of meeting i: its block of the evidence, decoded once. */
+  function excerptsOf(i) {
+    if (evidence === null) evidence = { ...JSON.parse($('evidence-data').textContent), decoded: new Map() };
+    const k = Math.floor(i / evidence.size);
+    if (!evidence.decoded.has(k)) evidence.decoded.set(k, unpack(evidence.blocks[k]));
+    return evidence.decoded.get(k).then((block) => block[i % evidence.size] || []);
   }
 
   function safeHref(url) {
@@ -149,8 +156,7 @@
       tr.className = tr.dataset.meeting === String(i) ? 'current' : '';
     });
     const panel = $('evidence-body');
-    if (evidence === null) panel.replaceChildren(el('p', 'Loading the evidence…', 'muted'));
-    const excerpts = (await evidenceReady)[i] || [];
+    const excerpts = await excerptsOf(i);
     if (state.current !== i) return;
     const m = data.meetings[i];
     const [title, published, url] = data.articles[m[M.article]];
@@ -217,20 +223,10 @@
         'this browser cannot read the embedded data (it needs DecompressionStream: Chrome 80, Firefox 113, Safari 16.4 or later)'
       );
     }
-    data = await unpack('rows-data');
+    data = await unpack($('rows-data').textContent);
     applyFilter();
     root.dataset.readyMs = String(Math.round(performance.now()));
     root.dataset.state = 'ready';
-    // The evidence is decoded once the table shows, so that it opens first.
-    evidenceReady = new Promise((resolve) => setTimeout(resolve, 0))
-      .then(() => unpack('evidence-data'))
-      .then((e) => {
-        evidence = e;
-        root.dataset.evidence = 'ready';
-        root.dataset.evidenceMs = String(Math.round(performance.now()));
-        return e;
-      });
-    await evidenceReady;
   })().catch((error) => {
     root.dataset.state = 'error';
     $('filter-status').textContent = `The page could not load its data: ${error.message}`;

@@ -145,7 +145,8 @@ pub fn load(
     let people = dataset::read_table(tables, "participants")?;
     let articles = dataset::read_table(tables, "articles")?;
 
-    let meeting_ids = str_column(&m, "meeting_id").map_err(|e| Error::polars(&at("meetings"), e))?;
+    let meeting_ids =
+        str_column(&m, "meeting_id").map_err(|e| Error::polars(&at("meetings"), e))?;
     let wanted: FxHashMap<&str, usize> = meeting_ids
         .iter()
         .enumerate()
@@ -164,7 +165,10 @@ fn group_topics(
 ) -> PolarsResult<HashMap<usize, Vec<Topic>>> {
     let ids = str_column(t, "meeting_id")?;
     let themes = str_column(t, "theme")?;
-    let (es, ee) = (int_column(t, "evidence_start")?, int_column(t, "evidence_end")?);
+    let (es, ee) = (
+        int_column(t, "evidence_start")?,
+        int_column(t, "evidence_end")?,
+    );
     let (ts, te) = (
         column_or_nulls(t, "trigger_start")?,
         column_or_nulls(t, "trigger_end")?,
@@ -374,7 +378,8 @@ impl ArticleTexts {
     }
 
     fn text(&self, row: Option<usize>) -> &str {
-        row.and_then(|r| self.texts[r].as_deref()).unwrap_or_default()
+        row.and_then(|r| self.texts[r].as_deref())
+            .unwrap_or_default()
     }
 }
 
@@ -384,7 +389,11 @@ mod tests {
 
     #[test]
     fn only_absolute_http_links_pass() {
-        for ok in ["https://vnanet.vn/a?b=1", "HTTP://x.org/é", " http://x.org "] {
+        for ok in [
+            "https://vnanet.vn/a?b=1",
+            "HTTP://x.org/é",
+            " http://x.org ",
+        ] {
             assert!(safe_link(ok).is_some(), "{ok}");
         }
         for bad in [

@@ -183,7 +183,12 @@ mod tests {
             t,
             sentence,
             &[second, second],
-            &[mark(t0, t1, 0), mark(y0, y1, 2), mark(v0, v1, 5), mark(c0, c1, CUE)],
+            &[
+                mark(t0, t1, 0),
+                mark(y0, y1, 2),
+                mark(v0, v1, 5),
+                mark(c0, c1, CUE),
+            ],
         );
         assert_eq!(got.len(), 2);
         assert_eq!(
@@ -246,8 +251,9 @@ mod tests {
 
     #[test]
     fn pieces_serialise_as_strings_and_pairs() {
-        let json = serde_json::to_string(&[Piece::Text("a".into()), Piece::Marked("b".into(), CUE)])
-            .unwrap();
+        let json =
+            serde_json::to_string(&[Piece::Text("a".into()), Piece::Marked("b".into(), CUE)])
+                .unwrap();
         assert_eq!(json, r#"["a",["b",-1]]"#);
     }
 }

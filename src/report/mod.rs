@@ -24,7 +24,7 @@ pub use data::safe_link;
 pub use html::script_json;
 
 /// Distinctive themes listed per partner.
-const TOP_DISTINCTIVE: usize = 5;
+const TOP_DISTINCTIVE: usize = 3;
 /// Shades of the heatmap, above the empty cell's.
 const SHADES: f64 = 8.0;
 /// Size of one bar of the timeline, in SVG units.
