@@ -187,7 +187,7 @@ fn the_policy_allows_the_pages_own_script_and_style_only() {
         let open = format!("<{tag}>");
         let start = html.find(&open).unwrap() + open.len();
         let end = start + html[start..].find(&format!("</{tag}>")).unwrap();
-        let digest = Sha256::digest(html[start..end].as_bytes());
+        let digest = Sha256::digest(&html.as_bytes()[start..end]);
         format!(
             "'sha256-{}'",
             base64::engine::general_purpose::STANDARD.encode(digest)
