@@ -160,8 +160,9 @@ class Chromium:
                     out.append(f"{entry.get('source')}: {entry.get('text')}")
         return out
 
-    def screenshot(self, path):
-        height = self.js("document.documentElement.scrollHeight")
+    def screenshot(self, path, most=1900):
+        """The top of the page (heatmap, meetings and evidence), as PNG."""
+        height = min(most, self.js("document.documentElement.scrollHeight"))
         self.js("window.scrollTo(0, 0)")
         shot = self.call("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True,
