@@ -16,7 +16,9 @@ use crate::harness::{entente, repo, rows, seeds_out, stderr, stdout, str_of};
 
 /// Writes the report of `tables` (with extra arguments) and returns its HTML.
 fn report(tables: &Path, extra: &[&str]) -> String {
-    let page = tables.join("report.html");
+    // Not into `tables`: other tests list the seeds' directory.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
     let mut args = vec![
         "report",
         "--tables",
@@ -323,7 +325,8 @@ fn browser(chrome: &Path, args: &[&Path]) -> String {
 fn in_chromium_russia_and_terrorism_click_through_to_the_trigger() {
     let Some(chrome) = chromium() else { return };
     let out = seeds_out();
-    let html = out.join("report.html");
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
     std::fs::write(&html, seeds_page()).unwrap();
 
     let (p, t) = ("Russia", "terrorism");
@@ -371,7 +374,7 @@ fn in_chromium_russia_and_terrorism_click_through_to_the_trigger() {
         "meetings": meetings,
         "all_meetings": rows(&out.join("meetings")).len(),
     });
-    let expect_path = out.join("report-expect.json");
+    let expect_path = dir.path().join("expect.json");
     std::fs::write(&expect_path, expect.to_string()).unwrap();
     // ENTENTE_SCREENSHOT=docs/report_seeds.png refreshes the README's picture.
     let shot = std::env::var_os("ENTENTE_SCREENSHOT").map(PathBuf::from);
@@ -386,7 +389,8 @@ fn in_chromium_russia_and_terrorism_click_through_to_the_trigger() {
 fn in_chromium_a_hostile_article_runs_nothing_and_shows_its_markup() {
     let Some(chrome) = chromium() else { return };
     let tables = hostile_tables();
-    let html = tables.join("page.html");
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("page.html");
     std::fs::write(&html, report(tables, &[])).unwrap();
     browser(chrome, &[Path::new("hostile"), &html]);
 }
