@@ -71,8 +71,8 @@ impl Selection {
         Ok(self)
     }
 
-    /// The selected meetings: `partner`, `meeting_id` and the period columns.
-    fn meetings(&self, meetings: LazyFrame, by: Option<Period>) -> LazyFrame {
+    /// The rows of the selected meetings, every column kept.
+    pub fn meeting_rows(&self, meetings: LazyFrame) -> LazyFrame {
         let mut m = meetings;
         if let Some(since) = self.since {
             m = m.filter(col("date").gt_eq(lit(since)));
@@ -80,10 +80,19 @@ impl Selection {
         if let Some(until) = self.until {
             m = m.filter(col("date").lt_eq(lit(until)));
         }
-        let m = keep(m, "partner", &self.partners);
+        keep(m, "partner", &self.partners)
+    }
+
+    /// The topics of the selected themes (all rows when none was asked for).
+    pub fn topic_rows(&self, topics: LazyFrame) -> LazyFrame {
+        keep(topics, "theme", &self.themes)
+    }
+
+    /// The selected meetings: `partner`, `meeting_id` and the period columns.
+    fn meetings(&self, meetings: LazyFrame, by: Option<Period>) -> LazyFrame {
         let mut columns = vec![col("partner"), col("meeting_id")];
         columns.extend(period_columns(by));
-        m.select(columns)
+        self.meeting_rows(meetings).select(columns)
     }
 }
 
@@ -150,11 +159,7 @@ pub fn counts(
     let mut keys = vec![col("partner")];
     keys.extend(period_columns(by));
     let selected = sel.meetings(meetings.clone(), by);
-    let themes = keep(
-        topics.select([col("meeting_id"), col("theme")]),
-        "theme",
-        &sel.themes,
-    );
+    let themes = sel.topic_rows(topics.select([col("meeting_id"), col("theme")]));
     let mut group = keys.clone();
     group.push(col("theme"));
     let per_theme = selected
@@ -388,6 +393,22 @@ pub fn matrices(
             }
         })
         .collect())
+}
+
+/// The matrix of the whole selection, its themes seriated (None when no
+/// meeting matches): what the heatmaps of `compare --plot` and `report` show.
+/// `overall` is [`counts`] without a period.
+pub fn overall_matrix(
+    meetings: LazyFrame,
+    overall: LazyFrame,
+    sel: &Selection,
+) -> PolarsResult<Option<Matrix>> {
+    let totals = partner_totals(meetings, sel, None).collect()?;
+    let mut m = matrices(&overall.collect()?, &totals, None, &sel.themes)?.pop();
+    if let Some(m) = &mut m {
+        m.seriate();
+    }
+    Ok(m)
 }
 
 /// The period of each row: "all" without `by`, else "2024" or "2024-05",

@@ -32,3 +32,30 @@ pub fn read_table(dir: &Path, table: &str) -> Result<DataFrame, Error> {
         ))
     })
 }
+
+/// A string column's values, null as `None`.
+pub fn str_column(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.map(str::to_string))
+        .collect())
+}
+
+/// An integer or date column's values as i64 (days since 1970 for a date),
+/// null as `None`.
+pub fn int_column(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
+    let c = df.column(name)?;
+    let c = if matches!(c.dtype(), DataType::Date) {
+        c.cast(&DataType::Int32)?
+    } else {
+        c.clone()
+    };
+    Ok(c.cast(&DataType::Int64)?.i64()?.to_vec())
+}
+
+/// Whether a table has this column (older datasets lack the extra ones).
+pub fn has_column(df: &DataFrame, name: &str) -> bool {
+    df.get_column_names().iter().any(|c| c.as_str() == name)
+}

@@ -37,6 +37,8 @@ pub enum Error {
     Locked { path: PathBuf, holder: String },
     #[error("{}: {message}", path.display())]
     Plot { path: PathBuf, message: String },
+    #[error("report: {0}")]
+    Report(String),
     #[error("{0}")]
     Usage(String),
 }

@@ -10,7 +10,8 @@
 //!
 //! The written tables are read back by [`dataset`] for [`eval`] (scores
 //! against gold) and [`compare`] (partners compared on themes, drawn by
-//! [`plot`], written out by [`export`]).
+//! [`plot`], written out by [`export`]); [`report`] makes an HTML page of a
+//! comparison with the evidence of every meeting.
 
 pub mod aggregate;
 pub mod clean;
@@ -31,6 +32,7 @@ pub mod partition;
 pub mod pipeline;
 pub mod plot;
 pub mod read;
+pub mod report;
 pub mod runs;
 pub mod segment;
 pub mod tables;

@@ -6,32 +6,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use chrono::NaiveDate;
-use polars::prelude::{DataFrame, IntoLazy, PolarsResult};
+use polars::prelude::{DataFrame, PolarsResult};
 
 use crate::compare::{self, Period, Selection};
-use crate::{dataset, export, plot, write};
+use crate::{export, plot, write};
 
 /// Compare partners on themes: a partner × theme matrix of meeting counts and
 /// shares (the numbers of `theme_counts`), the themes that set each partner
 /// apart, and plots.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Tables written by `entente run`.
-    #[arg(long, value_name = "DIR", default_value = "out")]
-    tables: PathBuf,
-    /// Only these partners (canonical names, case-insensitive), comma-separated.
-    #[arg(long, value_name = "A,B,...", value_delimiter = ',')]
-    partners: Vec<String>,
-    /// Only these theme codes (SPEC), comma-separated.
-    #[arg(long, value_name = "T,U,...", value_delimiter = ',')]
-    themes: Vec<String>,
-    /// Meetings on or after this date (YYYY-MM-DD); undated meetings are left out.
-    #[arg(long, value_name = "DATE")]
-    since: Option<NaiveDate>,
-    /// Meetings on or before this date (YYYY-MM-DD); undated meetings are left out.
-    #[arg(long, value_name = "DATE")]
-    until: Option<NaiveDate>,
+    #[command(flatten)]
+    select: super::SelectArgs,
     /// One matrix per year or month; an unknown year or month is a period of its own.
     #[arg(long, value_enum)]
     by: Option<Period>,
@@ -69,16 +55,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.format == Format::Parquet && args.output.is_none() {
         anyhow::bail!("--format parquet needs --output FILE");
     }
-    let meetings = dataset::read_table(&args.tables, "meetings")?.lazy();
-    let topics = dataset::read_table(&args.tables, "topics")?.lazy();
-    let known = compare::partners(meetings.clone()).context("listing partners")?;
-    let sel = Selection {
-        partners: args.partners.clone(),
-        themes: args.themes.clone(),
-        since: args.since,
-        until: args.until,
-    }
-    .resolve(&known)?;
+    let (meetings, topics, sel) = args.select.load()?;
 
     let counts = compare::counts(meetings.clone(), topics.clone(), &sel, args.by)
         .collect()
@@ -88,15 +65,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let scores = compare::distinctive(overall.clone()).context("scoring themes")?;
 
     if let Some(path) = &args.plot {
-        let totals = compare::partner_totals(meetings.clone(), &sel, None).collect()?;
-        let Some(mut m) = compare::matrices(&overall.collect()?, &totals, None, &sel.themes)?.pop()
-        else {
+        let Some(m) = compare::overall_matrix(meetings.clone(), overall.clone(), &sel)? else {
             anyhow::bail!(
                 "{}: nothing to plot: no meeting matches the selection",
                 path.display()
             );
         };
-        m.seriate();
         plot::heatmap(&m, path)?;
     }
     if let Some(path) = &args.timeline {

@@ -4,13 +4,20 @@ mod aggregate;
 mod compare;
 mod eval;
 mod gen_corpus;
+mod report;
 mod run;
 
 use std::path::PathBuf;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use polars::prelude::{IntoLazy, LazyFrame};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::compare::Selection;
+use crate::dataset;
 use crate::error::one_line;
 use crate::lexicon::Lexicons;
 
@@ -50,6 +57,7 @@ enum Command {
     Eval(eval::Args),
     Aggregate(aggregate::Args),
     Compare(compare::Args),
+    Report(report::Args),
     GenCorpus(gen_corpus::Args),
 }
 
@@ -66,6 +74,7 @@ pub fn main() -> ExitCode {
             Command::Eval(args) => eval::run(args, &lex),
             Command::Aggregate(args) => aggregate::run(args),
             Command::Compare(args) => compare::run(args),
+            Command::Report(args) => report::run(args),
             Command::GenCorpus(args) => gen_corpus::run(args, &lex),
         })
     });
@@ -94,4 +103,41 @@ fn init_logging(level: &str) {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
+}
+
+/// The tables and the selection of `compare` and `report`.
+#[derive(clap::Args)]
+struct SelectArgs {
+    /// Tables written by `entente run`.
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    tables: PathBuf,
+    /// Only these partners (canonical names, case-insensitive), comma-separated.
+    #[arg(long, value_name = "A,B,...", value_delimiter = ',')]
+    partners: Vec<String>,
+    /// Only these theme codes (SPEC), comma-separated.
+    #[arg(long, value_name = "T,U,...", value_delimiter = ',')]
+    themes: Vec<String>,
+    /// Meetings on or after this date (YYYY-MM-DD); undated meetings are left out.
+    #[arg(long, value_name = "DATE")]
+    since: Option<NaiveDate>,
+    /// Meetings on or before this date (YYYY-MM-DD); undated meetings are left out.
+    #[arg(long, value_name = "DATE")]
+    until: Option<NaiveDate>,
+}
+
+impl SelectArgs {
+    /// The `meetings` and `topics` tables, and the selection resolved against them.
+    fn load(&self) -> anyhow::Result<(LazyFrame, LazyFrame, Selection)> {
+        let meetings = dataset::read_table(&self.tables, "meetings")?.lazy();
+        let topics = dataset::read_table(&self.tables, "topics")?.lazy();
+        let known = crate::compare::partners(meetings.clone()).context("listing partners")?;
+        let sel = Selection {
+            partners: self.partners.clone(),
+            themes: self.themes.clone(),
+            since: self.since,
+            until: self.until,
+        }
+        .resolve(&known)?;
+        Ok((meetings, topics, sel))
+    }
 }

@@ -11,5 +11,6 @@ mod meetings;
 mod notebooks;
 mod participants;
 mod properties;
+mod report;
 mod robustness;
 mod run;
