@@ -131,6 +131,11 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
 
 impl<'d, 'p> Scan<'d, 'p> {
     fn sentence(&mut self, si: usize, paragraph: usize) {
+        // "X said on July 13 that … She made the statement while receiving
+        // Y": the lead's date is that of the meetings told without one.
+        if paragraph == 0 && self.drafts.meetings.is_empty() && self.drafts.lead_date.is_none() {
+            self.drafts.lead_date = self.dates_of(si).into_iter().next();
+        }
         let Some(told) = self.told(si, paragraph) else {
             return;
         };
@@ -194,15 +199,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             .as_ref()
             .filter(|_| best != Strength::Noun)
             .map_or_else(|| own_kind(&cues, cue), |f| f.kind);
-        // "jusqu'au 13 juillet" ends a stay; it is no day of a meeting.
-        let mentions: Vec<DateMention> =
-            dates::find(&doc.folded, sentence.span, &doc.lex.dates, doc.published)
-                .into_iter()
-                .filter(|d| {
-                    doc.word_before(d.span.start)
-                        .is_none_or(|w| !doc.lex.grammar.until.contains(&w))
-                })
-                .collect();
+        let mentions = self.dates_of(si);
         let date = pick_date(&mentions, kind, cue.span.start);
         let present = self
             .people
@@ -218,6 +215,24 @@ impl<'d, 'p> Scan<'d, 'p> {
             present,
             cues,
         })
+    }
+
+    /// The dates sentence `si` names; "jusqu'au 13 juillet" ends a stay, it
+    /// is no day of a meeting.
+    fn dates_of(&self, si: usize) -> Vec<DateMention> {
+        let doc = self.doc;
+        dates::find(
+            &doc.folded,
+            doc.sentences[si].span,
+            &doc.lex.dates,
+            doc.published,
+        )
+        .into_iter()
+        .filter(|d| {
+            doc.word_before(d.span.start)
+                .is_none_or(|w| !doc.lex.grammar.until.contains(&w))
+        })
+        .collect()
     }
 
     /// "a reçu successivement A et B": one meeting per guest named here; the
@@ -356,12 +371,14 @@ impl<'d, 'p> Scan<'d, 'p> {
             _ => Vec::new(),
         };
         if !guests.is_empty() {
-            for guest in guests {
+            // Each with the people of the other side than the guests'.
+            let home = |p: usize| people.persons[p].country == Some(doc.lex.home);
+            for &guest in &guests {
                 let members = told
                     .present
                     .iter()
                     .map(|m| m.person)
-                    .filter(|&p| p == guest || people.persons[p].country == Some(doc.lex.home))
+                    .filter(|&p| p == guest || !guests.contains(&p) && home(p) != home(guest))
                     .collect();
                 self.report_one(si, paragraph, told, partner, members);
             }
@@ -415,15 +432,25 @@ impl<'d, 'p> Scan<'d, 'p> {
             doc.word_before(m.phrase_start)
                 .is_some_and(|w| doc.lex.grammar.with.contains(&w))
         };
-        let mut guests: Vec<usize> = Vec::new();
-        for m in &told.present {
-            let theirs = person_partner(doc, people, m.person) == Some(partner);
-            if theirs && with(m) && !guests.contains(&m.person) {
-                guests.push(m.person);
+        // The partner's people, or else the home people a visitor met
+        // ("sat down with the Inspector General, X, and with Y").
+        let listed = |side: &dyn Fn(usize) -> bool| {
+            let mut guests: Vec<usize> = Vec::new();
+            for m in &told.present {
+                if side(m.person) && with(m) && !guests.contains(&m.person) {
+                    guests.push(m.person);
+                }
             }
-        }
+            guests
+        };
+        let theirs = listed(&|p| person_partner(doc, people, p) == Some(partner));
+        let guests = if theirs.is_empty() {
+            listed(&|p| people.persons[p].country == Some(doc.lex.home))
+        } else {
+            theirs
+        };
         if guests.len() < 2 {
-            guests.clear();
+            return Vec::new();
         }
         guests
     }
