@@ -1422,6 +1422,12 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_told_without_a_date_takes_the_lead_s() {
+        let text = "T\n\nVice President Tran Thi Lan said on July 13 that Vietnam will step up cooperation.\n\nShe made the statement while receiving Japanese Ambassador Taro Yamada.";
+        assert_eq!(found("en", text), [("Japan".to_string(), Some(7), Some(13))]);
+    }
+
+    #[test]
     fn a_list_of_partners_gives_one_meeting_each() {
         let m = found(
             "fr",
