@@ -570,7 +570,12 @@ impl Drafts {
                     let no_guest_yet = self.members[mi]
                         .iter()
                         .all(|&q| people_country(q) == Some(doc.lex.home));
-                    other_side || self.members[mi].contains(&p) || (partner_side && no_guest_yet)
+                    // Who signed a document already told signed it there.
+                    let signatory = r.kind == Kind::Signing && m.kind == Kind::Signing;
+                    other_side
+                        || self.members[mi].contains(&p)
+                        || (partner_side && no_guest_yet)
+                        || (signatory && people_country(p) == Some(doc.lex.home))
                 })
         })
     }
@@ -1424,7 +1429,10 @@ mod tests {
     #[test]
     fn a_meeting_told_without_a_date_takes_the_lead_s() {
         let text = "T\n\nVice President Tran Thi Lan said on July 13 that Vietnam will step up cooperation.\n\nShe made the statement while receiving Japanese Ambassador Taro Yamada.";
-        assert_eq!(found("en", text), [("Japan".to_string(), Some(7), Some(13))]);
+        assert_eq!(
+            found("en", text),
+            [("Japan".to_string(), Some(7), Some(13))]
+        );
     }
 
     #[test]
