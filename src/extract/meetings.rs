@@ -136,6 +136,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         if paragraph == 0 && self.drafts.meetings.is_empty() && self.drafts.lead_date.is_none() {
             self.drafts.lead_date = self.dates_of(si).into_iter().next();
         }
+        self.widen_to_range(si, paragraph);
         let Some(told) = self.told(si, paragraph) else {
             return;
         };
@@ -215,6 +216,37 @@ impl<'d, 'p> Scan<'d, 'p> {
             present,
             cues,
         })
+    }
+
+    /// "inauguré le 3 juin … l'événement, qui se déroule du 2 au 4 juin": a
+    /// conference, dialogue or visit dated by one day takes the span its paragraphs
+    /// give around that day, so the talks on its sidelines keep only the month.
+    fn widen_to_range(&mut self, si: usize, paragraph: usize) {
+        let Some(&mi) = self.opened[..=paragraph].iter().rev().flatten().next() else {
+            return;
+        };
+        let m = &self.drafts.meetings[mi];
+        let (Some(month), Some(day)) = (m.date.month, m.date.day) else {
+            return;
+        };
+        if !matches!(m.kind, Kind::Conference | Kind::Dialogue | Kind::Visit) || m.end.is_some() {
+            return;
+        }
+        let kind = m.kind;
+        let around = self.dates_of(si).into_iter().find(|d| {
+            let within = |from: PartialDate, to: PartialDate| {
+                from.month == Some(month)
+                    && to.month == Some(month)
+                    && from.day.is_some_and(|f| f <= day)
+                    && to.day.is_some_and(|t| day <= t)
+            };
+            d.end.is_some_and(|end| within(d.start, end))
+        });
+        if let Some(d) = around {
+            let (date, end) = meeting_dates(self.doc, kind, Some((d.start, d.end)));
+            self.drafts.meetings[mi].date = date;
+            self.drafts.meetings[mi].end = end;
+        }
     }
 
     /// The dates sentence `si` names; "jusqu'au 13 juillet" ends a stay, it
@@ -620,9 +652,9 @@ impl Drafts {
             (None, Some(days)) => previous.map(|(d, _)| (dates::shift(d, days), None)),
             (None, None) => frame
                 .and_then(|f| f.date)
-                .or(self.lead_date)
                 .map(|d| (d.start, d.end))
-                .or(previous),
+                .or(previous)
+                .or(self.lead_date.map(|d| (d.start, d.end))),
         };
         self.meetings.push(build(
             doc, r.sentence, r.cue, r.kind, r.partner, date, city, country,
