@@ -1080,9 +1080,42 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
             }
         })
     };
+    // "organisé par l'IISS": the body or country named right after.
+    let organiser = || {
+        let folded = doc.folded(span);
+        doc.lex.grammar.organised_by.iter().find_map(|by| {
+            let at = folded.find(by.as_str())? + by.len();
+            let after = doc
+                .folded
+                .original_offset(doc.folded.folded_offset(span.start) + at);
+            entities
+                .iter()
+                .filter(|f| f.span.start >= after)
+                .take(1)
+                .find_map(|f| {
+                    let gap = doc.words(Span {
+                        start: after,
+                        end: f.span.start,
+                    });
+                    if gap.len() > 2 {
+                        return None;
+                    }
+                    match f.get(|e| matches!(e, Entity::Country(_) | Entity::Organization(_))) {
+                        Some(Entity::Country(c)) if c != home => Some(Partner::Country(c)),
+                        Some(Entity::Organization(o)) => Some(body_partner(doc, o)),
+                        _ => None,
+                    }
+                })
+        })
+    };
     // A conference's partner is its organiser or its venue, whoever speaks
     // there; a conversation's is the side of the people it names, or the
     // body it names before the city it is held in.
+    if matches!(kind, Kind::Conference | Kind::Dialogue) {
+        if let Some(p) = organiser() {
+            return Some(p);
+        }
+    }
     if kind == Kind::Conference {
         org(Some(OrgKind::InternationalOrg))
             .or_else(venue)

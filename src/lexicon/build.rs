@@ -742,6 +742,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         participle_openers: folded_set(&g.participle_openers),
         insert_words: folded_set(&g.insert_words),
         home_audiences: folded_list(&g.home_audiences),
+        organised_by: folded_list(&g.organised_by),
     }
 }
 

@@ -293,6 +293,9 @@ pub struct Grammar {
     pub possessives: Vec<String>,
     #[serde(default)]
     pub participle_openers: Vec<String>,
+    /// What names an event's organiser, its partner: "organisé par l'IISS".
+    #[serde(default)]
+    pub organised_by: Vec<String>,
     /// The home side's own people abroad ("l'ambassade vietnamienne", "the
     /// Vietnamese community"): a meeting with them is no diplomatic meeting.
     #[serde(default)]

@@ -116,6 +116,7 @@ pub struct Grammar {
     pub participle_openers: Words,
     pub insert_words: Words,
     pub home_audiences: Vec<String>,
+    pub organised_by: Vec<String>,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
