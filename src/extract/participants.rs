@@ -252,10 +252,10 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
             end: run[run.len() - 1].end,
         };
         // "Home Office", "Public Policy": a run of words that name bodies
-        // and fields is no one's name.
-        let body = run
-            .iter()
-            .all(|t| doc.lex.body_words.contains(doc.folded(*t)));
+        // and fields is no one's name, nor one ending on such a word
+        // ("Inspection Commission"): names do not.
+        let body_word = |t: &Span| doc.lex.body_words.contains(doc.folded(*t));
+        let body = run.iter().all(body_word) || (run.len() >= 2 && body_word(&run[run.len() - 1]));
         let overlaps = known
             .iter()
             .any(|(k, _)| k.start < span.end && span.start < k.end);
