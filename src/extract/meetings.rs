@@ -1080,6 +1080,48 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
             }
         })
     };
+    // "a working session with the Secretariat of the Interpol": the body a
+    // with-word introduces, within a few words and the same clause.
+    let with_object = || {
+        const REACH: usize = 6;
+        let folded = doc.folded(span);
+        let base = doc.folded.folded_offset(span.start);
+        doc.lex.grammar.with.iter().find_map(|with| {
+            let at = folded
+                .match_indices(with.as_str())
+                .map(|(i, _)| i + with.len())
+                .find(|&i| {
+                    at_word_end(folded, i)
+                        && (i == with.len()
+                            || !folded[..i - with.len()].ends_with(char::is_alphanumeric))
+                })?;
+            let after = doc.folded.original_offset(base + at);
+            entities
+                .iter()
+                .filter(|f| f.span.start >= after)
+                .find_map(|f| {
+                    let gap = Span {
+                        start: after,
+                        end: f.span.start,
+                    };
+                    if doc.words(gap).len() > REACH || doc.folded(gap).contains([',', ';', '.']) {
+                        return None;
+                    }
+                    match f.get(|e| {
+                        matches!(
+                            e,
+                            Entity::Organization(_) | Entity::Country(_) | Entity::Demonym(_)
+                        )
+                    }) {
+                        Some(Entity::Organization(o)) => Some(body_partner(doc, o)),
+                        Some(Entity::Country(c) | Entity::Demonym(c)) if c != home => {
+                            Some(Partner::Country(c))
+                        }
+                        _ => None,
+                    }
+                })
+        })
+    };
     // "organisé par l'IISS": the body or country named right after.
     let organiser = || {
         let folded = doc.folded(span);
@@ -1125,6 +1167,7 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
     } else {
         from_people
             .or_else(paired)
+            .or_else(with_object)
             .or_else(|| org(Some(OrgKind::Company)))
             .or_else(country)
             .or_else(|| org(None))
