@@ -457,12 +457,38 @@ impl<'d, 'p> Scan<'d, 'p> {
     /// are several: separate meetings. Empty otherwise.
     fn separate_guests(&self, told: &Told, partner: Partner) -> Vec<usize> {
         let (doc, people) = (self.doc, self.people);
-        if !matches!(told.kind, Kind::Talks | Kind::PhoneCall) {
-            return Vec::new();
-        }
+        // "avec X, avec Y"; a reception told in the passive, "reçu par X et par Y".
+        let words = match told.kind {
+            Kind::Talks | Kind::PhoneCall => &doc.lex.grammar.with,
+            Kind::Reception => &doc.lex.grammar.by,
+            _ => return Vec::new(),
+        };
+        // Past determiners and possessives: "and by the country's Prime
+        // Minister, X", "et avec son homologue Y".
         let with = |m: &PersonMention| {
-            doc.word_before(m.phrase_start)
-                .is_some_and(|w| doc.lex.grammar.with.contains(&w))
+            let mut at = m.phrase_start;
+            for _ in 0..3 {
+                let Some(w) = doc.word_before(at) else {
+                    return false;
+                };
+                if words.contains(&w) {
+                    return true;
+                }
+                let skip = doc.lex.determiners.contains(&w)
+                    || doc
+                        .lex
+                        .grammar
+                        .possessives
+                        .iter()
+                        .any(|p| w.ends_with(p.as_str()));
+                if !skip {
+                    return false;
+                }
+                let folded_start =
+                    doc.folded(Span { start: 0, end: at }).trim_end().len() - w.len();
+                at = doc.folded.original_offset(folded_start);
+            }
+            false
         };
         // The partner's people, or else the home people a visitor met
         // ("sat down with the Inspector General, X, and with Y").
@@ -1563,6 +1589,11 @@ mod tests {
             "T\n\nLe 3 mai à Moscou, le ministre Trần Văn Hải a eu des entretiens avec Ivan Petrov, vice-ministre russe de la Justice, et avec Nikolai Volkov, ministre russe de l'Intérieur.",
         );
         assert_eq!(m.len(), 2, "{m:?}");
+        let received = found(
+            "en",
+            "T\n\nMinister Tran Van Hai was received in Vientiane on August 24 by Somchai Phommachanh, President of Laos, and by the country's Prime Minister, Bounmy Keovongsa.",
+        );
+        assert_eq!(received.len(), 2, "{received:?}");
     }
 
     #[test]

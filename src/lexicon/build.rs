@@ -743,6 +743,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         insert_words: folded_set(&g.insert_words),
         home_audiences: folded_list(&g.home_audiences),
         organised_by: folded_list(&g.organised_by),
+        by: folded_list(&g.by),
     }
 }
 

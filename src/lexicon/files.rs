@@ -293,6 +293,9 @@ pub struct Grammar {
     pub possessives: Vec<String>,
     #[serde(default)]
     pub participle_openers: Vec<String>,
+    /// What introduces the agent of a passive: "reçu par X et par Y".
+    #[serde(default)]
+    pub by: Vec<String>,
     /// What names an event's organiser, its partner: "organisé par l'IISS".
     #[serde(default)]
     pub organised_by: Vec<String>,

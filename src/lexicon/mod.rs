@@ -117,6 +117,7 @@ pub struct Grammar {
     pub insert_words: Words,
     pub home_audiences: Vec<String>,
     pub organised_by: Vec<String>,
+    pub by: Vec<String>,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
