@@ -1591,7 +1591,7 @@ mod tests {
         assert_eq!(m.len(), 2, "{m:?}");
         let received = found(
             "en",
-            "T\n\nMinister Tran Van Hai was received in Vientiane on August 24 by Somchai Phommachanh, President of Laos, and by the country's Prime Minister, Bounmy Keovongsa.",
+            "T\n\nMinister Tran Van Hai was received in Vientiane on August 24 by Somchai Phommachanh, President of Laos, and by the Lao Prime Minister, Bounmy Keovongsa.",
         );
         assert_eq!(received.len(), 2, "{received:?}");
     }
