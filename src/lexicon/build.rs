@@ -521,8 +521,14 @@ fn themes(
                 ),
             ));
         }
+        let plurals = file
+            .plural
+            .as_ref()
+            .map(|p| t.cues.iter().filter_map(|c| p.of(c)).collect())
+            .unwrap_or_else(Vec::new);
         matcher
             .add_all(&t.cues, Entity::Theme(i))
+            .and_then(|()| matcher.add_all(&plurals, Entity::Theme(i)))
             .map_err(|m| invalid(path, format!("{}: {m}", t.code)))?;
         for pattern in &t.patterns {
             // Folded text is ASCII but for rare non-Latin scripts: with

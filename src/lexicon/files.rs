@@ -133,6 +133,82 @@ pub struct Person {
 #[serde(deny_unknown_fields)]
 pub struct ThemesFile {
     pub theme: Vec<Theme>,
+    /// How a cue's plural is written, so that lists give the singular only.
+    pub plural: Option<Plural>,
+}
+
+/// The plural of a noun phrase: its head words (all those before the first
+/// `stops` word, or the last of them) take an ending.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    /// Whether every head word agrees ("criminalités transnationales") or
+    /// only the last ("transnational crimes").
+    pub agree: Agreement,
+    /// Words that end the head: "programme de formation".
+    pub stops: Vec<String>,
+    /// Endings replaced: ["al", "aux"]; a word with none of them takes `regular`.
+    pub endings: Vec<[String; 2]>,
+    /// Endings of words that stay as they are ("s", "x").
+    pub unchanged: Vec<String>,
+    pub regular: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Agreement {
+    All,
+    Last,
+}
+
+impl Plural {
+    /// The cue's plural, when it differs: `None` for a prefix cue ("terroris*").
+    pub fn of(&self, cue: &str) -> Option<String> {
+        if cue.ends_with('*') {
+            return None;
+        }
+        let words: Vec<&str> = cue.split(' ').collect();
+        let head = words
+            .iter()
+            .position(|w| {
+                let w = w.to_lowercase();
+                self.stops
+                    .iter()
+                    .any(|s| *s == w || (s.ends_with('\'') && w.starts_with(s.as_str())))
+            })
+            .unwrap_or(words.len());
+        let inflected = |i: usize| match self.agree {
+            Agreement::All => i < head,
+            Agreement::Last => i + 1 == head,
+        };
+        let plural: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if inflected(i) {
+                    self.word(w)
+                } else {
+                    (*w).to_string()
+                }
+            })
+            .collect();
+        let plural = plural.join(" ");
+        (plural != cue).then_some(plural)
+    }
+
+    fn word(&self, word: &str) -> String {
+        if self.unchanged.iter().any(|e| word.ends_with(e.as_str())) {
+            return word.to_string();
+        }
+        match self
+            .endings
+            .iter()
+            .find(|[from, _]| word.ends_with(from.as_str()))
+        {
+            Some([from, to]) => format!("{}{to}", &word[..word.len() - from.len()]),
+            None => format!("{word}{}", self.regular),
+        }
+    }
 }
 
 /// A theme code with its cues in one language. A cue ending in `*` also matches longer
@@ -507,4 +583,49 @@ pub struct DatesFile {
     pub past_after: Vec<String>,
     #[serde(default)]
     pub past_before: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plural(agree: Agreement, stops: &[&str], endings: &[[&str; 2]]) -> Plural {
+        Plural {
+            agree,
+            stops: stops.iter().map(|s| s.to_string()).collect(),
+            endings: endings
+                .iter()
+                .map(|[a, b]| [a.to_string(), b.to_string()])
+                .collect(),
+            unchanged: vec!["s".into(), "x".into()],
+            regular: "s".into(),
+        }
+    }
+
+    #[test]
+    fn a_cue_s_plural_inflects_its_head_only() {
+        let fr = plural(Agreement::All, &["de", "d'"], &[["al", "aux"]]);
+        assert_eq!(
+            fr.of("crime transnational").as_deref(),
+            Some("crimes transnationaux")
+        );
+        assert_eq!(
+            fr.of("programme de formation").as_deref(),
+            Some("programmes de formation")
+        );
+        assert_eq!(fr.of("terroris*"), None);
+        let en = plural(Agreement::Last, &["of"], &[["y", "ies"]]);
+        assert_eq!(
+            en.of("transnational crime").as_deref(),
+            Some("transnational crimes")
+        );
+        assert_eq!(
+            en.of("exchange of information").as_deref(),
+            Some("exchanges of information")
+        );
+        assert_eq!(
+            en.of("security agency").as_deref(),
+            Some("security agencies")
+        );
+    }
 }

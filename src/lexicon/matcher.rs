@@ -67,7 +67,7 @@ impl Builder {
         };
         let folded = fold(form.trim());
         if folded.is_empty() {
-            return Err("an entry has an empty French form".into());
+            return Err("an entry has an empty form".into());
         }
         let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
         let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
