@@ -126,6 +126,9 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             scan.sentence(si, paragraph);
         }
     }
+    for si in (0..doc.sentences.len()).filter(|&si| doc.sentences[si].paragraph.is_none()) {
+        scan.caption(si);
+    }
     scan.finish()
 }
 
@@ -166,6 +169,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         // A noun reports a meeting only in the lead of an article that has none
         // yet; later it recalls one ("la réunion … en mai dernier").
         if told.best == Strength::Noun && !(first && paragraph == 0) {
+            self.date_undated(partner, &told);
             return;
         }
         self.report(si, paragraph, &told, partner);
@@ -265,6 +269,37 @@ impl<'d, 'p> Scan<'d, 'p> {
                 .is_none_or(|w| !doc.lex.grammar.until.contains(&w))
         })
         .collect()
+    }
+
+    /// A photo caption reports no meeting of its own, but dates one the
+    /// article told without a date.
+    fn caption(&mut self, si: usize) {
+        let Some(told) = self.told(si, usize::MAX) else {
+            return;
+        };
+        if let Some(partner) = partner_of(self.doc, self.people, si, told.kind) {
+            self.date_undated(partner, &told);
+        }
+    }
+
+    /// "Vientiane, le 26 juin : ouverture de la 6e Conférence Vietnam -
+    /// Laos": a noun that reports no meeting of its own dates the meeting
+    /// with that partner the article told without a date.
+    fn date_undated(&mut self, partner: Partner, told: &Told) {
+        let Some(date) = told.date else {
+            return;
+        };
+        let name = partner_name(self.doc, partner);
+        let undated = self
+            .drafts
+            .meetings
+            .iter()
+            .position(|m| m.partner == name && m.date.month.is_none());
+        if let Some(mi) = undated {
+            let (date, end) = meeting_dates(self.doc, told.kind, Some((date.start, date.end)));
+            self.drafts.meetings[mi].date = date;
+            self.drafts.meetings[mi].end = end;
+        }
     }
 
     /// "a reçu successivement A et B": one meeting per guest named here; the
