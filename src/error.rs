@@ -37,6 +37,8 @@ pub enum Error {
     Locked { path: PathBuf, holder: String },
     #[error("{}: {message}", path.display())]
     Plot { path: PathBuf, message: String },
+    #[error("{}: {message}", path.display())]
+    Dataset { path: PathBuf, message: String },
     #[error("{0}")]
     Usage(String),
 }

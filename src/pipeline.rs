@@ -12,23 +12,22 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use polars::prelude::*;
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use crate::config::{Limits, PartitionBy, Settings, Shard};
+use crate::dataset::keys::{digest_key, Keys};
+use crate::dataset::lock::Lock;
+use crate::dataset::runs::{self, Record};
+use crate::dataset::staging::{self, Recovered, Staging};
+use crate::dataset::{partition, Dataset, PART_FILE, TABLES};
 use crate::error::Error;
 use crate::fold::Folded;
-use crate::keys::Keys;
 use crate::lexicon::Lexicons;
-use crate::lock::Lock;
 use crate::read::{self, Item, RawArticle, Reject};
-use crate::runs::{self, Record};
 use crate::tables::{self, Processed};
-use crate::write::{self, FileOptions, PartWriters, Staging, PART_FILE};
-use crate::{aggregate, clean, extract, partition, segment};
+use crate::write::{write_parquet, FileOptions, PartWriters};
+use crate::{aggregate, clean, extract, segment};
 
-/// The data tables a run appends part files to, in the order of the `runs`
-/// table's `rows_<table>` columns (`theme_counts` is rebuilt, not appended).
-pub const TABLES: [&str; 4] = ["meetings", "participants", "topics", "articles"];
+pub use crate::dataset::keys::sha256_hex;
 
 #[derive(Debug)]
 pub struct Summary {
@@ -36,7 +35,7 @@ pub struct Summary {
     pub rejects: Vec<Reject>,
     /// The lock holder a killed run left, and what was done with its files.
     pub stale: Option<String>,
-    pub recovered: Vec<write::Recovered>,
+    pub recovered: Vec<Recovered>,
     pub out: PathBuf,
 }
 
@@ -63,10 +62,6 @@ pub fn process(raw: RawArticle, digest: String, lexicons: &Lexicons) -> Processe
     }
 }
 
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(bytes))
-}
-
 /// A batch closes once it holds this many articles or this many bytes of
 /// text, whichever comes first: enough to keep every core busy, and small
 /// so that a run over millions of articles holds no more in memory than one
@@ -85,13 +80,6 @@ fn batch_limits(total: u64) -> (usize, usize) {
 
 /// Input sizes (bytes) from which a run shows a progress bar.
 const PROGRESS_FROM: u64 = 1 << 20;
-
-/// The first 64 bits of a hex SHA-256, as in `article_id`: what tells
-/// articles apart, at an eighth of the memory of the hex string in the sets
-/// that grow with the dataset.
-fn digest_key(hex: &str) -> u64 {
-    u64::from_str_radix(&hex[..16], 16).expect("hex digest")
-}
 
 /// The input files, each with its size in bytes.
 fn input_files(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, u64)>, Error> {
@@ -423,67 +411,12 @@ impl<'a> Selector<'a> {
     }
 }
 
-/// What a run needs to know of the dataset already in the output directory.
-struct Dataset {
-    known: Keys,
-    run_ids: Vec<String>,
-}
-
-impl Dataset {
-    fn open(out: &Path, by: PartitionBy) -> Result<Dataset, Error> {
-        let articles = write::parquet_files(&out.join("articles"))?;
-        let mut known = Vec::new();
-        each_string(&articles, "content_sha256", |d| known.push(digest_key(d)))?;
-        let known: Keys = known.into_iter().collect();
-        let runs = write::parquet_files(&out.join("runs"))?;
-        let layouts = strings(&runs, "partition_by")?;
-        // A dataset from before the runs table is flat.
-        let layout = match layouts.first() {
-            Some(l) => l.as_str(),
-            None if articles.is_empty() => by.as_str(),
-            None => PartitionBy::None.as_str(),
-        };
-        if layout != by.as_str() {
-            return Err(Error::Usage(format!(
-                "{}: this dataset is partitioned by {layout}; run with --partition-by {layout} or write to a new directory",
-                out.display()
-            )));
-        }
-        Ok(Dataset {
-            known,
-            run_ids: strings(&runs, "run_id")?,
-        })
-    }
-}
-
-/// One string column of some Parquet files, read with a lazy scan.
-pub fn strings(files: &[PathBuf], column: &str) -> Result<Vec<String>, Error> {
-    let mut values = Vec::new();
-    each_string(files, column, |v| values.push(v.to_string()))?;
-    Ok(values)
-}
-
-/// Calls `f` on every non-null value of a string column, file by file.
-fn each_string(files: &[PathBuf], column: &str, mut f: impl FnMut(&str)) -> Result<(), Error> {
-    for file in files {
-        let df = write::scan(std::slice::from_ref(file))
-            .and_then(|lf| lf.select([col(column)]).collect())
-            .map_err(|e| Error::polars(file, e))?;
-        let values = df
-            .column(column)
-            .and_then(|c| c.str())
-            .map_err(|e| Error::polars(file, e))?;
-        values.iter().flatten().for_each(&mut f);
-    }
-    Ok(())
-}
-
 /// Reads the new articles of the inputs and adds their rows to the dataset
 /// in `settings.out`, batch by batch.
 pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     let out = &settings.out;
     let lock = Lock::acquire(out, settings.shard)?;
-    let recovered = write::recover(out, settings.shard)?;
+    let recovered = staging::recover(out, settings.shard)?;
     let started = runs::now_micros();
     let dataset = Dataset::open(out, settings.partition_by)?;
     let files = input_files(&settings.inputs)?;
@@ -521,7 +454,11 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     rows.push(("theme_counts", theme_rows));
     if !rejects.is_empty() {
         let mut frame = tables::rejects(&run_id, &rejects).map_err(|e| Error::polars(out, e))?;
-        staging.write(&Path::new("rejects").join(&part), &mut frame, &opts)?;
+        write_parquet(
+            &staging.path(&Path::new("rejects").join(&part)),
+            &mut frame,
+            &opts,
+        )?;
     }
     let mut record = Record {
         run_id: run_id.clone(),
@@ -540,8 +477,12 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     };
     record.finished = runs::now_micros();
     let mut frame = record.frame().map_err(|e| Error::polars(out, e))?;
-    staging.write(&Path::new("runs").join(&part), &mut frame, &opts)?;
-    staging.publish()?;
+    write_parquet(
+        &staging.path(&Path::new("runs").join(&part)),
+        &mut frame,
+        &opts,
+    )?;
+    staging.publish(Vec::new())?;
     Ok(Summary {
         record,
         rejects,
@@ -625,11 +566,8 @@ fn write_theme_counts(
     part: &str,
     opts: &FileOptions,
 ) -> Result<usize, Error> {
-    staging.write(
-        &Path::new(aggregate::PARTIALS).join(part),
-        &mut partials,
-        opts,
-    )?;
+    let path = Path::new(aggregate::PARTIALS).join(part);
+    write_parquet(&staging.path(&path), &mut partials, opts)?;
     // Shards leave theme_counts to `entente aggregate`: each sees only
     // part of the dataset while the others run.
     if settings.shard.is_some() {
@@ -641,7 +579,7 @@ fn write_theme_counts(
         return Ok(0);
     };
     let path = Path::new("theme_counts").join(PART_FILE);
-    staging.write(&path, &mut counts, opts)?;
+    write_parquet(&staging.path(&path), &mut counts, opts)?;
     Ok(counts.height())
 }
 
@@ -766,13 +704,5 @@ mod tests {
         assert_eq!(batch_limits(2_000_000), (BATCH_ARTICLES, 250_000));
         assert_eq!(batch_limits(1_000).1, 64 << 10);
         assert_eq!(batch_limits(u64::MAX).1, BATCH_BYTES);
-    }
-
-    #[test]
-    fn sha256_hex_is_the_lowercase_digest() {
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
     }
 }

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::config::{Compression, Limits, PartitionBy, Pipeline, Shard};
+use crate::dataset::staging::Recovered;
 use crate::lexicon::Lexicons;
 use crate::pipeline;
-use crate::write::Recovered;
 
 /// Extract meetings, participants and themes from articles and add them to the
 /// tables. Articles already in the output are skipped, so a nightly run over

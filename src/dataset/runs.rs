@@ -16,8 +16,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use polars::prelude::*;
 
+use super::keys::sha256_hex;
 use crate::config::{Settings, Shard};
-use crate::pipeline::sha256_hex;
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
