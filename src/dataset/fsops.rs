@@ -1,8 +1,8 @@
 //! The file-system steps that change a dataset (create, write, sync,
 //! rename, remove), each one a failpoint.
 //!
-//! `ENTENTE_FAIL_STEP=N` makes the N-th step of the process (counted from
-//! 1) fail with an I/O error, as a full disk or a failing device would;
+//! `ENTENTE_FAIL_STEP=N` makes the N-th step of the process (the first is
+//! step 1) fail with an I/O error, as a full disk or a failing device would;
 //! `ENTENTE_FAIL_STEP=list` prints every step to stderr
 //! (`entente-step N: KIND PATH`). Unset, a step costs one relaxed atomic
 //! increment. The hook is compiled in always, rather than behind a cargo
