@@ -6,7 +6,7 @@
 //! themes) → [`tables`] → [`aggregate`] → [`write`], driven by [`pipeline`]
 //! with the settings of [`config`], into a [`dataset`] (its lock, staging
 //! and journal, partitions, the `runs` table, the keys of the articles it
-//! holds). Domain knowledge lives in the
+//! holds), which [`check`] verifies. Domain knowledge lives in the
 //! [`lexicon`] data files.
 //!
 //! The written tables are read back by [`dataset`] for [`eval`] (scores
@@ -14,6 +14,7 @@
 //! [`plot`], written out by [`export`]).
 
 pub mod aggregate;
+pub mod check;
 pub mod clean;
 pub mod cli;
 pub mod compare;

@@ -182,11 +182,17 @@ fn collect_parquet(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
 /// A lazy scan of Parquet files, with hive partitioning off: partition
 /// columns are stored in the files with their SPEC types.
 pub fn scan(files: &[PathBuf]) -> PolarsResult<LazyFrame> {
+    scan_naming_files(files, None)
+}
+
+/// [`scan`], with each row's file path in the column `path_column`, if given.
+pub fn scan_naming_files(files: &[PathBuf], path_column: Option<&str>) -> PolarsResult<LazyFrame> {
     let paths = files
         .iter()
         .map(|p| PlRefPath::try_from_path(p))
         .collect::<PolarsResult<Vec<_>>>()?;
     let mut args = ScanArgsParquet::default();
     args.hive_options.enabled = Some(false);
+    args.include_file_paths = path_column.map(Into::into);
     LazyFrame::scan_parquet_files(paths.into_iter().collect(), args)
 }

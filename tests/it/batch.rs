@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 
 use crate::harness::{
-    entente, entente_command, int_of, parquet_files, python, repo, rows, stderr, stdout, str_of,
+    assert_checks, entente, entente_command, int_of, parquet_files, python, repo, rows, stderr,
+    stdout, str_of,
 };
 use crate::run::TABLES as DATA_TABLES;
 
@@ -102,6 +103,7 @@ fn incremental_run_adds_only_new_articles_and_recounts_themes() {
             "{t}: two runs = one run"
         );
     }
+    assert_checks(&out);
     let r = runs(&out);
     assert_eq!(r.len(), 2);
     assert_eq!(int_of(&r[1], "articles_new"), Some(2));
@@ -226,7 +228,14 @@ fn shards_together_equal_one_unsharded_run() {
         "both shards work: {shard_rows:?}"
     );
     assert!(!sharded.join("theme_counts").exists(), "left to aggregate");
+    let o = entente(&["check", "--tables", path(&sharded)]);
+    assert!(
+        !o.status.success() && stdout(&o).contains("no theme_counts"),
+        "{}",
+        stdout(&o)
+    );
     run_ok(&["aggregate", "--tables", path(&sharded)]);
+    assert_checks(&sharded);
     run_ok(&["run", "-i", inputs[0], inputs[1], "-o", path(&whole)]);
     for t in DATA_TABLES {
         assert_eq!(table(&sharded, t), table(&whole, t), "{t}");
@@ -253,6 +262,7 @@ fn duckdb_polars_pyarrow_and_pandas_read_the_partitioned_dataset_with_spec_types
         ".txt articles have no published date"
     );
     assert!(out.join("meetings/year=2025/month=12").is_dir());
+    assert_checks(out);
     let o = Command::new(python())
         .arg(repo().join("tests/interop/read_partitioned.py"))
         .arg(out)
@@ -461,4 +471,5 @@ fn a_killed_run_leaves_the_previous_dataset_and_concurrent_runs_are_refused() {
         .collect();
     assert_eq!(hidden, [".entente.lock"], "no staging left");
     assert_eq!(duckdb_counts(&out), before);
+    assert_checks(&out);
 }

@@ -1,8 +1,10 @@
 //! One integration-test binary, split by topic.
 
 mod batch;
+mod check;
 mod compare;
 mod eval;
+mod faults;
 mod gen_corpus;
 mod harness;
 mod interop;
