@@ -7,7 +7,7 @@
 //! meeting, participant and topic must point at an article (and a meeting)
 //! of the dataset; `theme_counts` must equal a recount from `meetings` and
 //! `topics`; and the rows of `meetings` and `articles` must come from one
-//! extractor. Each problem names the file at fault.
+//! extractor (entente version and lexicon). Each problem names the file at fault.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -18,7 +18,7 @@ use polars::prelude::*;
 use crate::aggregate;
 use crate::dataset::lock::Lock;
 use crate::dataset::staging::{recover, Recovered};
-use crate::dataset::{guarded, parquet_files, scan_naming_files};
+use crate::dataset::{self, guarded, parquet_files, runs, scan_naming_files};
 use crate::error::{polars_cause, Error};
 
 /// One thing wrong, and the file (or directory) at fault.
@@ -285,7 +285,47 @@ impl Relations<'_> {
                 self.orphans(rows, key, parents, parent, report)?;
             }
         }
-        self.theme_counts(report)
+        self.theme_counts(report)?;
+        for table in ["articles", "meetings"] {
+            self.extractors(table, report)?;
+        }
+        Ok(())
+    }
+
+    /// Reports a table whose rows come from more than one extractor (an
+    /// entente version and a lexicon).
+    fn extractors(&self, table: &str, report: &mut Report) -> PolarsResult<()> {
+        let mut found = std::collections::BTreeSet::new();
+        for file in &self.tables[table] {
+            let has_columns =
+                dataset::schema(file).is_ok_and(|s| runs::EXTRACTOR.iter().all(|c| s.contains(c)));
+            if !has_columns {
+                found.insert("an entente that did not record it".to_string());
+                continue;
+            }
+            let pairs = dataset::scan(std::slice::from_ref(file))?
+                .select(runs::EXTRACTOR.map(col))
+                .unique(None, Default::default())
+                .collect()?;
+            let versions = pairs.column(runs::EXTRACTOR[0])?.str()?;
+            let hashes = pairs.column(runs::EXTRACTOR[1])?.str()?;
+            for (v, h) in versions.iter().zip(hashes.iter()) {
+                let (v, h) = (v.unwrap_or_default(), h.unwrap_or_default());
+                found.insert(format!("entente {v} with lexicon {h}"));
+            }
+        }
+        if found.len() > 1 {
+            let all: Vec<String> = found.into_iter().collect();
+            report.problem(
+                &self.out.join(table),
+                format!(
+                    "rows from {} extractors ({}); `entente run --reextract` extracts them all again with one",
+                    all.len(),
+                    all.join("; ")
+                ),
+            );
+        }
+        Ok(())
     }
 
     /// Reports the ids that appear more than once.

@@ -18,11 +18,11 @@ use crate::dataset::keys::{digest_key, Keys};
 use crate::dataset::lock::Lock;
 use crate::dataset::runs::{self, Record};
 use crate::dataset::staging::{self, Recovered, Staging};
-use crate::dataset::{partition, Dataset, PART_FILE, TABLES};
+use crate::dataset::{self, partition, stored, Dataset, PART_FILE, TABLES};
 use crate::error::Error;
 use crate::fold::Folded;
 use crate::lexicon::Lexicons;
-use crate::read::{self, Item, RawArticle, Reject};
+use crate::read::{self, Item, RawArticle, Reject, Source};
 use crate::tables::{self, Processed};
 use crate::write::{write_parquet, FileOptions, PartWriters};
 use crate::{aggregate, clean, extract, segment};
@@ -42,6 +42,7 @@ pub struct Summary {
 /// Cleans, segments and extracts one article whose SHA-256 is `digest`.
 pub fn process(raw: RawArticle, digest: String, lexicons: &Lexicons) -> Processed {
     let lex = lexicons.for_text(raw.lang.as_deref(), &raw.text);
+    let (input_published, input_lang) = (raw.published, raw.lang);
     let folded = Folded::new(&raw.text);
     let cleaned = clean::clean(&raw.text, &folded, lex, raw.title_in_text);
     let published = raw.published.or(cleaned.stamp);
@@ -58,6 +59,9 @@ pub fn process(raw: RawArticle, digest: String, lexicons: &Lexicons) -> Processe
         published,
         lang: lex.lang.clone(),
         text: raw.text,
+        input_published,
+        input_lang,
+        title_in_text: raw.title_in_text,
         extraction,
     }
 }
@@ -83,13 +87,7 @@ const PROGRESS_FROM: u64 = 1 << 20;
 
 /// The input files, each with its size in bytes.
 fn input_files(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, u64)>, Error> {
-    read::discover(&read::expand_globs(inputs)?)?
-        .into_iter()
-        .map(|f| {
-            let size = std::fs::metadata(&f).map_err(|e| Error::io(&f, e))?.len();
-            Ok((f, size))
-        })
-        .collect()
+    sized(read::discover(&read::expand_globs(inputs)?)?)
 }
 
 fn no_articles(inputs: &[PathBuf]) -> Error {
@@ -165,10 +163,15 @@ impl Batcher {
     }
 }
 
+/// Opens a file of articles: an input file, or a file of a dataset's
+/// `articles` table.
+type Open = for<'a> fn(&'a Path) -> Result<Box<dyn Source + 'a>, Error>;
+
 /// Reads `files` on a thread of its own, one batch ahead of `each`, which
 /// gets the batches in file order.
 fn stream(
     files: &[(PathBuf, u64)],
+    open: Open,
     mut each: impl FnMut(Batch) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let total: u64 = files.iter().map(|(_, n)| n).sum();
@@ -190,7 +193,7 @@ fn stream(
             // A closed channel means the consumer stopped on an error.
             let send = |batch| tx.send(batch).is_ok();
             for (file, size) in files {
-                let mut articles = match read::read_file(file) {
+                let mut articles = match open(file) {
                     Ok(articles) => articles,
                     Err(e) => return send(Err(e)),
                 };
@@ -288,7 +291,7 @@ pub fn extract_inputs(inputs: &[PathBuf], lex: &Lexicons) -> Result<Extracted, E
     let known = Keys::default();
     let mut selector = Selector::new(None, &[], &Limits::default(), &known);
     let (mut processed, mut rejects) = (Vec::new(), Vec::new());
-    stream(&files, |batch| {
+    stream(&files, read::open_file, |batch| {
         processed.extend(selector.extract(batch, lex, &mut rejects));
         Ok(())
     })?;
@@ -418,8 +421,17 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     let lock = Lock::acquire(out, settings.shard)?;
     let recovered = staging::recover(out, settings.shard)?;
     let started = runs::now_micros();
-    let dataset = Dataset::open(out, settings.partition_by)?;
-    let files = input_files(&settings.inputs)?;
+    let mut dataset = Dataset::open(out, settings.partition_by)?;
+    let (files, open): (_, Open) = if settings.reextract {
+        // Every stored article is new to the tables that replace the old.
+        dataset.known = Keys::default();
+        (
+            sized(dataset::parquet_files(&out.join("articles"))?)?,
+            stored::open,
+        )
+    } else {
+        (input_files(&settings.inputs)?, read::open_file)
+    };
     let (config_hash, run_id) = identify_run(settings, &files, &dataset);
     let opts = FileOptions {
         compression: settings.compression,
@@ -431,6 +443,7 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     let sink = Sink {
         out,
         by: settings.partition_by,
+        lexicon_hash: &settings.lexicon_hash,
         writers: PartWriters::new(staging.dir(), stem, &opts),
         rows: TABLES.iter().map(|t| (*t, 0)).collect(),
         partials: None,
@@ -442,9 +455,13 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
         &dataset.known,
     );
     let mut rejects = Vec::new();
-    let (sink, read, new) = extract_into(&files, &mut selector, sink, lex, &mut rejects)?;
+    let (sink, read, new) = extract_into(&files, open, &mut selector, sink, lex, &mut rejects)?;
     if read == 0 {
-        return Err(no_articles(&settings.inputs));
+        return Err(if settings.reextract {
+            no_articles(&[out.join("articles")])
+        } else {
+            no_articles(&settings.inputs)
+        });
     }
     let (mut rows, partials) = sink.finish(dataset.known.is_empty() && new > 0)?;
     let theme_rows = match partials {
@@ -482,7 +499,12 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
         &mut frame,
         &opts,
     )?;
-    staging.publish(Vec::new())?;
+    let replaced = if settings.reextract {
+        replaced_files(out, staging.dir())?
+    } else {
+        Vec::new()
+    };
+    staging.publish(replaced)?;
     Ok(Summary {
         record,
         rejects,
@@ -490,6 +512,33 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
         recovered,
         out: out.clone(),
     })
+}
+
+/// The files a re-extraction replaces: every file of the tables made from
+/// the articles (`runs` and `rejects` keep their history), except those the
+/// staged files overwrite.
+fn replaced_files(out: &Path, staged: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut replaced = Vec::new();
+    for table in TABLES.iter().chain(&[aggregate::PARTIALS, "theme_counts"]) {
+        for file in dataset::parquet_files(&out.join(table))? {
+            let relative = file.strip_prefix(out).expect("under out").to_path_buf();
+            if !staged.join(&relative).exists() {
+                replaced.push(relative);
+            }
+        }
+    }
+    Ok(replaced)
+}
+
+/// Files, each with its size in bytes.
+fn sized(files: Vec<PathBuf>) -> Result<Vec<(PathBuf, u64)>, Error> {
+    files
+        .into_iter()
+        .map(|f| {
+            let size = std::fs::metadata(&f).map_err(|e| Error::io(&f, e))?.len();
+            Ok((f, size))
+        })
+        .collect()
 }
 
 /// The run's configuration hash and its id, derived (not drawn) from the
@@ -517,6 +566,7 @@ fn identify_run(
 /// read and those extracted as new.
 fn extract_into<'r>(
     files: &[(PathBuf, u64)],
+    open: Open,
     selector: &mut Selector,
     sink: Sink<'r>,
     lex: &Lexicons,
@@ -535,7 +585,7 @@ fn extract_into<'r>(
             }
             Ok::<_, Error>(sink)
         });
-        let streamed = stream(files, |batch| {
+        let streamed = stream(files, open, |batch| {
             read += batch.articles.len();
             let processed = selector.extract(batch, lex, rejects);
             new += processed.len();
@@ -573,9 +623,13 @@ fn write_theme_counts(
     if settings.shard.is_some() {
         return Ok(0);
     }
-    let Some(mut counts) =
-        aggregate::dataset_theme_counts(&[settings.out.as_path(), staging.dir()])?
-    else {
+    // A re-extraction's partials replace all the dataset's.
+    let roots: &[&Path] = if settings.reextract {
+        &[staging.dir()]
+    } else {
+        &[settings.out.as_path(), staging.dir()]
+    };
+    let Some(mut counts) = aggregate::dataset_theme_counts(roots)? else {
         return Ok(0);
     };
     let path = Path::new("theme_counts").join(PART_FILE);
@@ -591,6 +645,8 @@ type RowCounts = Vec<(&'static str, usize)>;
 struct Sink<'r> {
     out: &'r Path,
     by: PartitionBy,
+    /// Stamped on `articles` and `meetings` with the entente version.
+    lexicon_hash: &'r str,
     writers: PartWriters<'r>,
     rows: RowCounts,
     partials: Option<DataFrame>,
@@ -599,7 +655,7 @@ struct Sink<'r> {
 impl Sink<'_> {
     fn take(&mut self, processed: Vec<Processed>) -> Result<(), Error> {
         let out = self.out;
-        let built = tables::build(&processed).map_err(|e| Error::polars(out, e))?;
+        let built = self.build(&processed)?;
         drop(processed); // The tables hold copies; free the batch before encoding them.
         self.partials = Some(
             add_partials(self.partials.take(), &built.meetings, &built.topics)
@@ -619,6 +675,17 @@ impl Sink<'_> {
         Ok(())
     }
 
+    /// The tables of some articles, their extractor stamped.
+    fn build(&self, processed: &[Processed]) -> Result<tables::Tables, Error> {
+        let stamped = || {
+            let mut built = tables::build(processed)?;
+            runs::stamp_extractor(&mut built.articles, self.lexicon_hash)?;
+            runs::stamp_extractor(&mut built.meetings, self.lexicon_hash)?;
+            Ok(built)
+        };
+        stamped().map_err(|e| Error::polars(self.out, e))
+    }
+
     /// The tables cut into the run's partition directories.
     fn pieces(&self, tables: tables::Tables) -> Result<Vec<(PathBuf, DataFrame)>, Error> {
         partition::split(self.by, tables.named()).map_err(|e| Error::polars(self.out, e))
@@ -628,7 +695,7 @@ impl Sink<'_> {
     /// row to a file anyway, for its schema (a new dataset needs them all).
     fn finish(mut self, schemas: bool) -> Result<(RowCounts, Option<DataFrame>), Error> {
         if schemas {
-            let empty = tables::build(&[]).map_err(|e| Error::polars(self.out, e))?;
+            let empty = self.build(&[])?;
             for (dir, df) in self.pieces(empty)? {
                 if !self.writers.is_open(&dir) {
                     self.writers.append(&dir, df)?;

@@ -303,16 +303,30 @@ impl Lines<'_> {
     }
 }
 
-impl Articles<'_> {
-    /// Bytes of the file read so far, for progress: a JSON Lines file read
-    /// a line at a time counts its lines; a file read whole counts nothing
-    /// until its end.
-    pub fn bytes_read(&self) -> u64 {
+/// What a run reads articles from, file by file: input files, or a
+/// dataset's `articles` table when it extracts them again.
+pub trait Source: Iterator<Item = Result<Item, Error>> {
+    /// Bytes of the file read so far, for progress; 0 when only the end of
+    /// the file counts.
+    fn bytes_read(&self) -> u64 {
+        0
+    }
+}
+
+impl Source for Articles<'_> {
+    /// A JSON Lines file read a line at a time counts its lines; a file
+    /// read whole counts nothing until its end.
+    fn bytes_read(&self) -> u64 {
         match &self.from {
             From::Lines(lines) => lines.bytes,
             From::Whole(_) => 0,
         }
     }
+}
+
+/// [`read_file`], boxed as a [`Source`].
+pub fn open_file(path: &Path) -> Result<Box<dyn Source + '_>, Error> {
+    Ok(Box::new(read_file(path)?))
 }
 
 impl Iterator for Articles<'_> {

@@ -64,7 +64,7 @@ pub fn main() -> ExitCode {
     let result = std::panic::catch_unwind(|| {
         let people = !matches!(&cli.command, Command::Eval(args) if args.no_people);
         load_lexicon(cli.lexicon.as_deref(), people).and_then(|lex| match cli.command {
-            Command::Run(args) => run::run(args, &lex),
+            Command::Run(args) => run::run(args, &lex, cli.lexicon.as_deref()),
             Command::Eval(args) => eval::run(args, &lex),
             Command::Aggregate(args) => aggregate::run(args),
             Command::Check(args) => check::run(args),

@@ -1,10 +1,11 @@
 //! `entente run`: the main job, one-off or scheduled.
 
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::config::{Compression, Limits, PartitionBy, Pipeline, Shard};
+use crate::dataset::runs;
 use crate::dataset::staging::Recovered;
 use crate::lexicon::Lexicons;
 use crate::pipeline;
@@ -47,9 +48,13 @@ pub struct Args {
     /// Exit with status 3 when any input was rejected (the tables are still written).
     #[arg(long)]
     strict: bool,
+    /// Extract again every article of the dataset in --out, from its stored
+    /// text, with this entente and lexicon, replacing the derived tables.
+    #[arg(long, conflicts_with_all = ["inputs", "shard"])]
+    reextract: bool,
 }
 
-pub fn run(args: Args, lex: &Lexicons) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args, lex: &Lexicons, lexicon: Option<&Path>) -> anyhow::Result<ExitCode> {
     let file = match &args.pipeline {
         Some(path) => Pipeline::load(path)?,
         None => Pipeline::default(),
@@ -65,7 +70,9 @@ pub fn run(args: Args, lex: &Lexicons) -> anyhow::Result<ExitCode> {
             max_article_bytes: args.max_article_bytes,
         },
     };
-    let settings = file.overridden_by(flags).settings(args.shard);
+    let mut settings = file.overridden_by(flags).settings(args.shard);
+    settings.lexicon_hash = runs::lexicon_hash(lexicon)?;
+    settings.reextract = args.reextract;
     let summary = pipeline::run(&settings, lex)?;
     if let Some(holder) = &summary.stale {
         eprintln!("entente: an earlier run was killed ({holder}); its lock was stale");

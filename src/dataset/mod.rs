@@ -13,6 +13,7 @@ pub mod lock;
 pub mod partition;
 pub mod runs;
 pub mod staging;
+pub mod stored;
 
 use std::path::{Path, PathBuf};
 

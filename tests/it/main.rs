@@ -13,5 +13,6 @@ mod meetings;
 mod notebooks;
 mod participants;
 mod properties;
+mod reextract;
 mod robustness;
 mod run;
