@@ -19,6 +19,9 @@ use crate::lexicon::Lexicons;
 /// (0 is success, 1 a failure, 2 a usage error).
 pub const EXIT_REJECTS: u8 = 3;
 
+/// Exit status of a usage error, as clap gives for a bad flag.
+pub const EXIT_USAGE: u8 = 2;
+
 #[derive(Parser)]
 #[command(
     name = "entente",

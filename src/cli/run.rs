@@ -54,7 +54,27 @@ pub struct Args {
     reextract: bool,
 }
 
+/// The output directory when none is given, and the only one the seeds go
+/// to without `--input`.
+const DEFAULT_OUT: &str = "out";
+
 pub fn run(args: Args, lex: &Lexicons, lexicon: Option<&Path>) -> anyhow::Result<ExitCode> {
+    // The seeds are a demo for the default output only: a dataset named
+    // without inputs is a forgotten --input, not a wish for the seeds.
+    let default_out = Path::new(DEFAULT_OUT);
+    let named_out = args.out.as_deref().filter(|out| *out != default_out);
+    if let (Some(out), None, true, false) = (
+        named_out,
+        &args.pipeline,
+        args.inputs.is_empty(),
+        args.reextract,
+    ) {
+        eprintln!(
+            "entente: error: --out {} needs --input PATH, --pipeline FILE or --reextract (only the default {DEFAULT_OUT}/ takes the seeds)",
+            out.display()
+        );
+        return Ok(ExitCode::from(crate::cli::EXIT_USAGE));
+    }
     let file = match &args.pipeline {
         Some(path) => Pipeline::load(path)?,
         None => Pipeline::default(),

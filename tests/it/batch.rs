@@ -177,7 +177,7 @@ fn rerun_changes_nothing_and_from_scratch_twice_is_byte_identical() {
 #[test]
 fn every_file_carries_version_run_id_and_spec_version() {
     let tmp = tempfile::tempdir().unwrap();
-    run_ok(&["run", "-o", path(tmp.path())]);
+    run_ok(&["run", "-i", "seeds", "-o", path(tmp.path())]);
     let run_id = str_of(&runs(tmp.path())[0], "run_id").unwrap();
     let files = parquet_files(tmp.path());
     assert_eq!(
@@ -413,7 +413,7 @@ fn duckdb_counts(out: &Path) -> String {
 fn a_killed_run_leaves_the_previous_dataset_and_concurrent_runs_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("ds");
-    run_ok(&["run", "-o", path(&out)]);
+    run_ok(&["run", "-i", "seeds", "-o", path(&out)]);
     let before = duckdb_counts(&out);
     let big = tmp.path().join("big.jsonl");
     big_input(&big, 3000);
@@ -432,7 +432,7 @@ fn a_killed_run_leaves_the_previous_dataset_and_concurrent_runs_are_refused() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    let second = entente(&["run", "-o", path(&out)]);
+    let second = entente(&["run", "-i", "seeds", "-o", path(&out)]);
     assert!(
         !second.status.success(),
         "a second run on the same output is refused"
@@ -457,7 +457,7 @@ fn a_killed_run_leaves_the_previous_dataset_and_concurrent_runs_are_refused() {
         "previous dataset, old row counts"
     );
 
-    let next = entente(&["run", "-o", path(&out)]);
+    let next = entente(&["run", "-i", "seeds", "-o", path(&out)]);
     assert!(next.status.success(), "{}", stderr(&next));
     assert!(
         stderr(&next).contains("was killed"),

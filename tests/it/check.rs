@@ -41,7 +41,7 @@ fn assert_reported(out: &Path, file: &Path, what: &str) {
 
 /// `run` on the dataset stops with exit 1 and one line naming `file`.
 fn assert_run_refuses(out: &Path, file: &Path) {
-    let o = entente(&["run", "-o", out.to_str().unwrap()]);
+    let o = entente(&["run", "-i", "seeds", "-o", out.to_str().unwrap()]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -73,7 +73,7 @@ fn a_truncated_file_is_reported_by_check_and_stops_a_run() {
     assert_reported(&out, file, "unreadable: parquet: ");
     assert_run_refuses(&out, file);
     // One error, said once: polars wraps its cause in a context repeating it.
-    let o = entente(&["run", "-o", out.to_str().unwrap()]);
+    let o = entente(&["run", "-i", "seeds", "-o", out.to_str().unwrap()]);
     assert_eq!(
         stderr(&o).matches("out of specification").count(),
         1,

@@ -70,7 +70,7 @@ fn writes_five_zstd_tables_with_statistics() {
 #[test]
 fn prints_a_summary_naming_counts_and_destination() {
     let dir = tempfile::tempdir().unwrap();
-    let o = entente(&["run", "--out", dir.path().to_str().unwrap()]);
+    let o = entente(&["run", "-i", "seeds", "--out", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let summary = stdout(&o);
     assert!(summary.contains("read 5 articles"), "{summary}");
