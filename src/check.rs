@@ -140,16 +140,7 @@ const SCHEMAS: [(&str, &[(&str, DataType)]); 7] = [
     ("runs", &[("run_id", Str), ("partition_by", Str)]),
     (
         aggregate::PARTIALS,
-        &[
-            ("partner", Str),
-            ("partner_type", Str),
-            ("theme", Str),
-            ("meetings", Int64),
-            ("mentions", Int64),
-            ("articles", Int64),
-            ("first_date", Date),
-            ("last_date", Date),
-        ],
+        &[("partner", Str), ("theme", Str), ("meetings", Int64)],
     ),
 ];
 

@@ -84,16 +84,19 @@ fn reextract_after_a_lexicon_change_equals_a_fresh_run_with_it() {
         );
     }
 
-    run_ok(&[
-        "run",
-        "-q",
-        "--lexicon",
-        lexicon,
-        "--reextract",
-        "-o",
-        &path(&ds),
-    ]);
-    assert_checks(&ds);
+    let reextract = |dir: &Path| {
+        run_ok(&[
+            "run",
+            "-q",
+            "--lexicon",
+            lexicon,
+            "--reextract",
+            "-o",
+            &path(dir),
+        ]);
+        assert_checks(dir);
+    };
+    reextract(&ds);
     let after = rows(&ds.join("topics"));
     assert!(after.len() < before.len(), "the lexicon change matters");
     for table in TABLES {
@@ -108,14 +111,5 @@ fn reextract_after_a_lexicon_change_equals_a_fresh_run_with_it() {
         );
     }
     // And the mixed dataset becomes one extractor's.
-    run_ok(&[
-        "run",
-        "-q",
-        "--lexicon",
-        lexicon,
-        "--reextract",
-        "-o",
-        &path(&mixed),
-    ]);
-    assert_checks(&mixed);
+    reextract(&mixed);
 }
