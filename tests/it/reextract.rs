@@ -31,6 +31,22 @@ fn edited_lexicon(dir: &Path) {
     .unwrap();
 }
 
+/// `bytes` with every `from` replaced by `to`.
+fn replaced(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    let (from, to) = (from.as_bytes(), to.as_bytes());
+    let (mut out, mut i) = (Vec::with_capacity(bytes.len()), 0);
+    while i < bytes.len() {
+        if bytes[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
 #[test]
 fn reextract_after_a_lexicon_change_equals_a_fresh_run_with_it() {
     let tmp = tempfile::tempdir().unwrap();
@@ -99,15 +115,25 @@ fn reextract_after_a_lexicon_change_equals_a_fresh_run_with_it() {
     reextract(&ds);
     let after = rows(&ds.join("topics"));
     assert!(after.len() < before.len(), "the lexicon change matters");
+    let run_id = |dir: &Path| {
+        let file = &parquet_files(&dir.join("articles"))[0];
+        let name = file.file_stem().unwrap().to_str().unwrap();
+        name.strip_prefix("part-").unwrap().to_string()
+    };
+    let (ours, theirs) = (run_id(&ds), run_id(&fresh));
     for table in TABLES {
-        assert_eq!(
-            parquet_files(&ds.join(table)).len(),
-            1,
-            "{table}: the old files are gone"
-        );
+        let files = parquet_files(&ds.join(table));
+        assert_eq!(files.len(), 1, "{table}: the old files are gone");
         assert!(
             rows(&ds.join(table)) == rows(&fresh.join(table)),
             "{table}: every value of every row, in order, as a fresh run writes it"
+        );
+        // The same bytes but for the run id stamped in the metadata.
+        let ours_bytes = replaced(&fs::read(&files[0]).unwrap(), &ours, &theirs);
+        let fresh_file = &parquet_files(&fresh.join(table))[0];
+        assert!(
+            ours_bytes == fs::read(fresh_file).unwrap(),
+            "{table}: the same bytes as a fresh run's but for the run id"
         );
     }
     // And the mixed dataset becomes one extractor's.
