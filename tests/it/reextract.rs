@@ -62,31 +62,19 @@ fn reextract_after_a_lexicon_change_equals_a_fresh_run_with_it() {
     let path = |p: &Path| p.to_str().unwrap().to_string();
     run_ok(&["run", "-q", "-i", INPUTS[0], INPUTS[1], "-o", &path(&ds)]);
     let before = rows(&ds.join("topics"));
-    run_ok(&[
-        "run",
-        "-q",
-        "--lexicon",
-        lexicon,
-        "-i",
-        INPUTS[0],
-        INPUTS[1],
-        "-o",
-        &path(&fresh),
-    ]);
+    let with_lexicon = |extra: &[&str], out: &Path| {
+        let out = path(out);
+        let mut args = vec!["run", "-q", "--lexicon", lexicon, "-o", &out];
+        args.extend_from_slice(extra);
+        run_ok(&args);
+    };
+    with_lexicon(&["-i", INPUTS[0], INPUTS[1]], &fresh);
 
     // New articles under the new lexicon next to old ones under the old.
     fs::create_dir(&mixed).unwrap();
     copy_tree(&ds, &mixed);
-    run_ok(&[
-        "run",
-        "-q",
-        "--lexicon",
-        lexicon,
-        "-i",
-        "tests/dev/articles/100_laos_entretien_telephonique.txt",
-        "-o",
-        &path(&mixed),
-    ]);
+    let laos = "tests/dev/articles/100_laos_entretien_telephonique.txt";
+    with_lexicon(&["-i", laos], &mixed);
     let o = entente(&["check", "--tables", &path(&mixed)]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     for table in ["articles", "meetings"] {
