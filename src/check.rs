@@ -144,6 +144,14 @@ const SCHEMAS: [(&str, &[(&str, DataType)]); 7] = [
     ),
 ];
 
+/// The columns [`SCHEMAS`] gives `table`.
+fn spec(table: &str) -> &'static [(&'static str, DataType)] {
+    SCHEMAS
+        .iter()
+        .find(|(t, _)| *t == table)
+        .map_or(&[], |(_, columns)| columns)
+}
+
 /// The column a scan adds with each row's file.
 const FILE: &str = "__file";
 
@@ -216,6 +224,11 @@ fn readable(
             })
             .collect();
         if wrong.is_empty() {
+            match table {
+                "articles" => report.articles += df.height(),
+                "meetings" => report.meetings += df.height(),
+                _ => {}
+            }
             good.push(file);
         } else if wrong.len() == columns.len() {
             let why = format!("not a file of the {table} table: it has none of its columns");
@@ -246,12 +259,23 @@ struct Relations<'a> {
 const SHOWN: usize = 5;
 
 impl Relations<'_> {
+    /// SPEC's columns of a table's readable files, and each row's file.
+    /// Files are scanned one by one: those of older versions lack extra
+    /// columns that later ones have, which a scan of all at once refuses.
     fn scan(&self, table: &str) -> PolarsResult<Option<LazyFrame>> {
         let files = &self.tables[table];
         if files.is_empty() {
             return Ok(None);
         }
-        scan_naming_files(files, Some(FILE)).map(Some)
+        let mut columns: Vec<Expr> = spec(table).iter().map(|(name, _)| col(*name)).collect();
+        columns.push(col(FILE));
+        let frames = files
+            .iter()
+            .map(|f| {
+                Ok(scan_naming_files(std::slice::from_ref(f), Some(FILE))?.select(columns.clone()))
+            })
+            .collect::<PolarsResult<Vec<_>>>()?;
+        concat(frames, UnionArgs::default()).map(Some)
     }
 
     fn check(&self, report: &mut Report) -> PolarsResult<()> {
@@ -259,13 +283,7 @@ impl Relations<'_> {
             let Some(rows) = self.scan(table)? else {
                 continue;
             };
-            self.duplicates(rows.clone(), id, report)?;
-            let n = rows.select([len()]).collect()?;
-            let n = n.column("len")?.u32()?.get(0).unwrap_or_default() as usize;
-            match table {
-                "articles" => report.articles = n,
-                _ => report.meetings = n,
-            }
+            self.duplicates(rows, id, report)?;
         }
         for (table, key, parent) in [
             ("meetings", "article_id", "articles"),
@@ -402,11 +420,10 @@ impl Relations<'_> {
             return Ok(());
         };
         let order = ["partner", "theme"];
-        let (_, spec) = SCHEMAS
+        let columns: Vec<Expr> = spec("theme_counts")
             .iter()
-            .find(|(t, _)| *t == "theme_counts")
-            .expect("theme_counts has a schema");
-        let columns: Vec<Expr> = spec.iter().map(|(name, _)| col(*name)).collect();
+            .map(|(name, _)| col(*name))
+            .collect();
         let recount = aggregate::from_partials(aggregate::partials(meetings, topics)?)
             .select(columns.clone())
             .sort(order, Default::default())

@@ -70,14 +70,29 @@ impl Dataset {
 /// Reads every Parquet file of one table under `dir/<table>/`.
 pub fn read_table(dir: &Path, table: &str) -> Result<DataFrame, Error> {
     let root = dir.join(table);
-    let files = parquet_files(&root)?;
+    let mut frames = Vec::new();
+    for f in parquet_files(&root)? {
+        let file = std::fs::File::open(&f).map_err(|e| Error::io(&f, e))?;
+        frames.push((guarded(&f, || ParquetReader::new(file).finish())?, f));
+    }
+    // Files of older versions lack the extra columns later ones added: the
+    // table has the columns all its files have.
+    let common: Vec<PlSmallStr> = match frames.first() {
+        Some((first, _)) => first
+            .get_column_names_owned()
+            .into_iter()
+            .filter(|c| frames.iter().all(|(df, _)| df.column(c).is_ok()))
+            .collect(),
+        None => Vec::new(),
+    };
     let mut out: Option<DataFrame> = None;
-    for f in &files {
-        let file = std::fs::File::open(f).map_err(|e| Error::io(f, e))?;
-        let df = guarded(f, || ParquetReader::new(file).finish())?;
+    for (df, f) in frames {
+        let df = df
+            .select(common.clone())
+            .map_err(|e| Error::polars(&f, e))?;
         match &mut out {
             Some(acc) => {
-                acc.vstack_mut(&df).map_err(|e| Error::polars(f, e))?;
+                acc.vstack_mut(&df).map_err(|e| Error::polars(&f, e))?;
             }
             None => out = Some(df),
         }
