@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
+use crate::dataset;
 use crate::error::Error;
-use crate::write;
 
 pub const PARTIALS: &str = "theme_partials";
 
@@ -22,13 +22,13 @@ pub const PARTIALS: &str = "theme_partials";
 pub fn dataset_theme_counts(roots: &[&Path]) -> Result<Option<DataFrame>, Error> {
     let mut files: Vec<PathBuf> = Vec::new();
     for root in roots {
-        files.extend(write::parquet_files(&root.join(PARTIALS))?);
+        files.extend(dataset::parquet_files(&root.join(PARTIALS))?);
     }
     let Some(first) = files.first() else {
         return Ok(None);
     };
     let at = first.parent().unwrap_or(first).to_path_buf();
-    let counts = write::scan(&files)
+    let counts = dataset::scan(&files)
         .and_then(|p| from_partials(p).collect())
         .map_err(|e| Error::polars(&at, e))?;
     Ok(Some(counts))

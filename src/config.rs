@@ -115,6 +115,10 @@ pub struct Settings {
     /// Not part of the config hash: shards of one job share a config.
     #[serde(skip)]
     pub shard: Option<Shard>,
+    /// The hash of the lexicon the run extracts with (`runs::lexicon_hash`).
+    pub lexicon_hash: String,
+    /// Extract again the articles of the dataset instead of reading inputs.
+    pub reextract: bool,
 }
 
 impl Pipeline {
@@ -163,6 +167,8 @@ impl Pipeline {
             languages: self.languages.unwrap_or_default(),
             limits: self.limits,
             shard,
+            lexicon_hash: String::new(),
+            reextract: false,
         }
     }
 }

@@ -4,9 +4,10 @@
 //! The pipeline runs one way, one module per stage:
 //! [`read`] → [`clean`] → [`segment`] → [`extract`] (meetings, participants,
 //! themes) → [`tables`] → [`aggregate`] → [`write`], driven by [`pipeline`]
-//! with the settings of [`config`]; [`partition`], [`lock`] and [`runs`] serve
-//! scheduled, incremental runs, and [`keys`] remembers the articles they have seen.
-//! Domain knowledge lives in the [`lexicon`] data files.
+//! with the settings of [`config`], into a [`dataset`] (its lock, staging
+//! and journal, partitions, the `runs` table, the keys of the articles it
+//! holds), which [`check`] verifies. Domain knowledge lives in the
+//! [`lexicon`] data files.
 //!
 //! The written tables are read back by [`dataset`] for [`eval`] (scores
 //! against gold) and [`compare`] (partners compared on themes, drawn by
@@ -14,6 +15,7 @@
 //! comparison with the evidence of every meeting.
 
 pub mod aggregate;
+pub mod check;
 pub mod clean;
 pub mod cli;
 pub mod compare;
@@ -25,15 +27,11 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod fold;
-pub mod keys;
 pub mod lexicon;
-pub mod lock;
-pub mod partition;
 pub mod pipeline;
 pub mod plot;
 pub mod read;
 pub mod report;
-pub mod runs;
 pub mod segment;
 pub mod tables;
 pub mod write;

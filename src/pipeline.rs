@@ -12,23 +12,22 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressStyle};
 use polars::prelude::*;
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use crate::config::{Limits, PartitionBy, Settings, Shard};
+use crate::dataset::keys::{digest_key, Keys};
+use crate::dataset::lock::Lock;
+use crate::dataset::runs::{self, Record};
+use crate::dataset::staging::{self, Recovered, Staging};
+use crate::dataset::{self, partition, stored, Dataset, PART_FILE, TABLES};
 use crate::error::Error;
 use crate::fold::Folded;
-use crate::keys::Keys;
 use crate::lexicon::Lexicons;
-use crate::lock::Lock;
-use crate::read::{self, Item, RawArticle, Reject};
-use crate::runs::{self, Record};
+use crate::read::{self, Item, RawArticle, Reject, Source};
 use crate::tables::{self, Processed};
-use crate::write::{self, FileOptions, PartWriters, Staging, PART_FILE};
-use crate::{aggregate, clean, extract, partition, segment};
+use crate::write::{write_parquet, FileOptions, PartWriters};
+use crate::{aggregate, clean, extract, segment};
 
-/// The data tables a run appends part files to, in the order of the `runs`
-/// table's `rows_<table>` columns (`theme_counts` is rebuilt, not appended).
-pub const TABLES: [&str; 4] = ["meetings", "participants", "topics", "articles"];
+pub use crate::dataset::keys::sha256_hex;
 
 #[derive(Debug)]
 pub struct Summary {
@@ -36,13 +35,14 @@ pub struct Summary {
     pub rejects: Vec<Reject>,
     /// The lock holder a killed run left, and what was done with its files.
     pub stale: Option<String>,
-    pub recovered: Vec<write::Recovered>,
+    pub recovered: Vec<Recovered>,
     pub out: PathBuf,
 }
 
 /// Cleans, segments and extracts one article whose SHA-256 is `digest`.
 pub fn process(raw: RawArticle, digest: String, lexicons: &Lexicons) -> Processed {
     let lex = lexicons.for_text(raw.lang.as_deref(), &raw.text);
+    let (input_published, input_lang) = (raw.published, raw.lang);
     let folded = Folded::new(&raw.text);
     let cleaned = clean::clean(&raw.text, &folded, lex, raw.title_in_text);
     let published = raw.published.or(cleaned.stamp);
@@ -59,12 +59,11 @@ pub fn process(raw: RawArticle, digest: String, lexicons: &Lexicons) -> Processe
         published,
         lang: lex.lang.clone(),
         text: raw.text,
+        input_published,
+        input_lang,
+        title_in_text: raw.title_in_text,
         extraction,
     }
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(bytes))
 }
 
 /// A batch closes once it holds this many articles or this many bytes of
@@ -86,22 +85,9 @@ fn batch_limits(total: u64) -> (usize, usize) {
 /// Input sizes (bytes) from which a run shows a progress bar.
 const PROGRESS_FROM: u64 = 1 << 20;
 
-/// The first 64 bits of a hex SHA-256, as in `article_id`: what tells
-/// articles apart, at an eighth of the memory of the hex string in the sets
-/// that grow with the dataset.
-fn digest_key(hex: &str) -> u64 {
-    u64::from_str_radix(&hex[..16], 16).expect("hex digest")
-}
-
 /// The input files, each with its size in bytes.
 fn input_files(inputs: &[PathBuf]) -> Result<Vec<(PathBuf, u64)>, Error> {
-    read::discover(&read::expand_globs(inputs)?)?
-        .into_iter()
-        .map(|f| {
-            let size = std::fs::metadata(&f).map_err(|e| Error::io(&f, e))?.len();
-            Ok((f, size))
-        })
-        .collect()
+    sized(read::discover(&read::expand_globs(inputs)?)?)
 }
 
 fn no_articles(inputs: &[PathBuf]) -> Error {
@@ -177,10 +163,15 @@ impl Batcher {
     }
 }
 
+/// Opens a file of articles: an input file, or a file of a dataset's
+/// `articles` table.
+type Open = for<'a> fn(&'a Path) -> Result<Box<dyn Source + 'a>, Error>;
+
 /// Reads `files` on a thread of its own, one batch ahead of `each`, which
 /// gets the batches in file order.
 fn stream(
     files: &[(PathBuf, u64)],
+    open: Open,
     mut each: impl FnMut(Batch) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let total: u64 = files.iter().map(|(_, n)| n).sum();
@@ -202,7 +193,7 @@ fn stream(
             // A closed channel means the consumer stopped on an error.
             let send = |batch| tx.send(batch).is_ok();
             for (file, size) in files {
-                let mut articles = match read::read_file(file) {
+                let mut articles = match open(file) {
                     Ok(articles) => articles,
                     Err(e) => return send(Err(e)),
                 };
@@ -300,7 +291,7 @@ pub fn extract_inputs(inputs: &[PathBuf], lex: &Lexicons) -> Result<Extracted, E
     let known = Keys::default();
     let mut selector = Selector::new(None, &[], &Limits::default(), &known);
     let (mut processed, mut rejects) = (Vec::new(), Vec::new());
-    stream(&files, |batch| {
+    stream(&files, read::open_file, |batch| {
         processed.extend(selector.extract(batch, lex, &mut rejects));
         Ok(())
     })?;
@@ -423,70 +414,24 @@ impl<'a> Selector<'a> {
     }
 }
 
-/// What a run needs to know of the dataset already in the output directory.
-struct Dataset {
-    known: Keys,
-    run_ids: Vec<String>,
-}
-
-impl Dataset {
-    fn open(out: &Path, by: PartitionBy) -> Result<Dataset, Error> {
-        let articles = write::parquet_files(&out.join("articles"))?;
-        let mut known = Vec::new();
-        each_string(&articles, "content_sha256", |d| known.push(digest_key(d)))?;
-        let known: Keys = known.into_iter().collect();
-        let runs = write::parquet_files(&out.join("runs"))?;
-        let layouts = strings(&runs, "partition_by")?;
-        // A dataset from before the runs table is flat.
-        let layout = match layouts.first() {
-            Some(l) => l.as_str(),
-            None if articles.is_empty() => by.as_str(),
-            None => PartitionBy::None.as_str(),
-        };
-        if layout != by.as_str() {
-            return Err(Error::Usage(format!(
-                "{}: this dataset is partitioned by {layout}; run with --partition-by {layout} or write to a new directory",
-                out.display()
-            )));
-        }
-        Ok(Dataset {
-            known,
-            run_ids: strings(&runs, "run_id")?,
-        })
-    }
-}
-
-/// One string column of some Parquet files, read with a lazy scan.
-pub fn strings(files: &[PathBuf], column: &str) -> Result<Vec<String>, Error> {
-    let mut values = Vec::new();
-    each_string(files, column, |v| values.push(v.to_string()))?;
-    Ok(values)
-}
-
-/// Calls `f` on every non-null value of a string column, file by file.
-fn each_string(files: &[PathBuf], column: &str, mut f: impl FnMut(&str)) -> Result<(), Error> {
-    for file in files {
-        let df = write::scan(std::slice::from_ref(file))
-            .and_then(|lf| lf.select([col(column)]).collect())
-            .map_err(|e| Error::polars(file, e))?;
-        let values = df
-            .column(column)
-            .and_then(|c| c.str())
-            .map_err(|e| Error::polars(file, e))?;
-        values.iter().flatten().for_each(&mut f);
-    }
-    Ok(())
-}
-
 /// Reads the new articles of the inputs and adds their rows to the dataset
 /// in `settings.out`, batch by batch.
 pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     let out = &settings.out;
     let lock = Lock::acquire(out, settings.shard)?;
-    let recovered = write::recover(out, settings.shard)?;
+    let recovered = staging::recover(out, settings.shard)?;
     let started = runs::now_micros();
-    let dataset = Dataset::open(out, settings.partition_by)?;
-    let files = input_files(&settings.inputs)?;
+    let mut dataset = Dataset::open(out, settings.partition_by)?;
+    let (files, open): (_, Open) = if settings.reextract {
+        // Every stored article is new to the tables that replace the old.
+        dataset.known = Keys::default();
+        (
+            sized(dataset::parquet_files(&out.join("articles"))?)?,
+            stored::open,
+        )
+    } else {
+        (input_files(&settings.inputs)?, read::open_file)
+    };
     let (config_hash, run_id) = identify_run(settings, &files, &dataset);
     let opts = FileOptions {
         compression: settings.compression,
@@ -498,6 +443,7 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     let sink = Sink {
         out,
         by: settings.partition_by,
+        lexicon_hash: &settings.lexicon_hash,
         writers: PartWriters::new(staging.dir(), stem, &opts),
         rows: TABLES.iter().map(|t| (*t, 0)).collect(),
         partials: None,
@@ -509,9 +455,13 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
         &dataset.known,
     );
     let mut rejects = Vec::new();
-    let (sink, read, new) = extract_into(&files, &mut selector, sink, lex, &mut rejects)?;
+    let (sink, read, new) = extract_into(&files, open, &mut selector, sink, lex, &mut rejects)?;
     if read == 0 {
-        return Err(no_articles(&settings.inputs));
+        return Err(if settings.reextract {
+            no_articles(&[out.join("articles")])
+        } else {
+            no_articles(&settings.inputs)
+        });
     }
     let (mut rows, partials) = sink.finish(dataset.known.is_empty() && new > 0)?;
     let theme_rows = match partials {
@@ -521,7 +471,11 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     rows.push(("theme_counts", theme_rows));
     if !rejects.is_empty() {
         let mut frame = tables::rejects(&run_id, &rejects).map_err(|e| Error::polars(out, e))?;
-        staging.write(&Path::new("rejects").join(&part), &mut frame, &opts)?;
+        write_parquet(
+            &staging.path(&Path::new("rejects").join(&part)),
+            &mut frame,
+            &opts,
+        )?;
     }
     let mut record = Record {
         run_id: run_id.clone(),
@@ -540,8 +494,17 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
     };
     record.finished = runs::now_micros();
     let mut frame = record.frame().map_err(|e| Error::polars(out, e))?;
-    staging.write(&Path::new("runs").join(&part), &mut frame, &opts)?;
-    staging.publish()?;
+    write_parquet(
+        &staging.path(&Path::new("runs").join(&part)),
+        &mut frame,
+        &opts,
+    )?;
+    let replaced = if settings.reextract {
+        replaced_files(out, staging.dir())?
+    } else {
+        Vec::new()
+    };
+    staging.publish(replaced)?;
     Ok(Summary {
         record,
         rejects,
@@ -549,6 +512,33 @@ pub fn run(settings: &Settings, lex: &Lexicons) -> Result<Summary, Error> {
         recovered,
         out: out.clone(),
     })
+}
+
+/// The files a re-extraction replaces: every file of the tables made from
+/// the articles (`runs` and `rejects` keep their history), except those the
+/// staged files overwrite.
+fn replaced_files(out: &Path, staged: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut replaced = Vec::new();
+    for table in TABLES.iter().chain(&[aggregate::PARTIALS, "theme_counts"]) {
+        for file in dataset::parquet_files(&out.join(table))? {
+            let relative = file.strip_prefix(out).expect("under out").to_path_buf();
+            if !staged.join(&relative).exists() {
+                replaced.push(relative);
+            }
+        }
+    }
+    Ok(replaced)
+}
+
+/// Files, each with its size in bytes.
+fn sized(files: Vec<PathBuf>) -> Result<Vec<(PathBuf, u64)>, Error> {
+    files
+        .into_iter()
+        .map(|f| {
+            let size = std::fs::metadata(&f).map_err(|e| Error::io(&f, e))?.len();
+            Ok((f, size))
+        })
+        .collect()
 }
 
 /// The run's configuration hash and its id, derived (not drawn) from the
@@ -576,6 +566,7 @@ fn identify_run(
 /// read and those extracted as new.
 fn extract_into<'r>(
     files: &[(PathBuf, u64)],
+    open: Open,
     selector: &mut Selector,
     sink: Sink<'r>,
     lex: &Lexicons,
@@ -594,7 +585,7 @@ fn extract_into<'r>(
             }
             Ok::<_, Error>(sink)
         });
-        let streamed = stream(files, |batch| {
+        let streamed = stream(files, open, |batch| {
             read += batch.articles.len();
             let processed = selector.extract(batch, lex, rejects);
             new += processed.len();
@@ -625,23 +616,24 @@ fn write_theme_counts(
     part: &str,
     opts: &FileOptions,
 ) -> Result<usize, Error> {
-    staging.write(
-        &Path::new(aggregate::PARTIALS).join(part),
-        &mut partials,
-        opts,
-    )?;
+    let path = Path::new(aggregate::PARTIALS).join(part);
+    write_parquet(&staging.path(&path), &mut partials, opts)?;
     // Shards leave theme_counts to `entente aggregate`: each sees only
     // part of the dataset while the others run.
     if settings.shard.is_some() {
         return Ok(0);
     }
-    let Some(mut counts) =
-        aggregate::dataset_theme_counts(&[settings.out.as_path(), staging.dir()])?
-    else {
+    // A re-extraction's partials replace all the dataset's.
+    let roots: &[&Path] = if settings.reextract {
+        &[staging.dir()]
+    } else {
+        &[settings.out.as_path(), staging.dir()]
+    };
+    let Some(mut counts) = aggregate::dataset_theme_counts(roots)? else {
         return Ok(0);
     };
     let path = Path::new("theme_counts").join(PART_FILE);
-    staging.write(&path, &mut counts, opts)?;
+    write_parquet(&staging.path(&path), &mut counts, opts)?;
     Ok(counts.height())
 }
 
@@ -653,6 +645,8 @@ type RowCounts = Vec<(&'static str, usize)>;
 struct Sink<'r> {
     out: &'r Path,
     by: PartitionBy,
+    /// Stamped on `articles` and `meetings` with the entente version.
+    lexicon_hash: &'r str,
     writers: PartWriters<'r>,
     rows: RowCounts,
     partials: Option<DataFrame>,
@@ -661,7 +655,7 @@ struct Sink<'r> {
 impl Sink<'_> {
     fn take(&mut self, processed: Vec<Processed>) -> Result<(), Error> {
         let out = self.out;
-        let built = tables::build(&processed).map_err(|e| Error::polars(out, e))?;
+        let built = self.build(&processed)?;
         drop(processed); // The tables hold copies; free the batch before encoding them.
         self.partials = Some(
             add_partials(self.partials.take(), &built.meetings, &built.topics)
@@ -681,6 +675,17 @@ impl Sink<'_> {
         Ok(())
     }
 
+    /// The tables of some articles, their extractor stamped.
+    fn build(&self, processed: &[Processed]) -> Result<tables::Tables, Error> {
+        let stamped = || {
+            let mut built = tables::build(processed)?;
+            runs::stamp_extractor(&mut built.articles, self.lexicon_hash)?;
+            runs::stamp_extractor(&mut built.meetings, self.lexicon_hash)?;
+            Ok(built)
+        };
+        stamped().map_err(|e| Error::polars(self.out, e))
+    }
+
     /// The tables cut into the run's partition directories.
     fn pieces(&self, tables: tables::Tables) -> Result<Vec<(PathBuf, DataFrame)>, Error> {
         partition::split(self.by, tables.named()).map_err(|e| Error::polars(self.out, e))
@@ -690,7 +695,7 @@ impl Sink<'_> {
     /// row to a file anyway, for its schema (a new dataset needs them all).
     fn finish(mut self, schemas: bool) -> Result<(RowCounts, Option<DataFrame>), Error> {
         if schemas {
-            let empty = tables::build(&[]).map_err(|e| Error::polars(self.out, e))?;
+            let empty = self.build(&[])?;
             for (dir, df) in self.pieces(empty)? {
                 if !self.writers.is_open(&dir) {
                     self.writers.append(&dir, df)?;
@@ -766,13 +771,5 @@ mod tests {
         assert_eq!(batch_limits(2_000_000), (BATCH_ARTICLES, 250_000));
         assert_eq!(batch_limits(1_000).1, 64 << 10);
         assert_eq!(batch_limits(u64::MAX).1, BATCH_BYTES);
-    }
-
-    #[test]
-    fn sha256_hex_is_the_lowercase_digest() {
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
     }
 }

@@ -1,14 +1,18 @@
 //! Stage 1: find the input files and read them into articles.
 //!
 //! `.txt` files hold one article (first non-empty line is the title);
-//! `.jsonl` files hold one article per line. A bad JSON line is rejected with
-//! its file and line number; the other lines are still read.
+//! `.jsonl`, `.ndjson` and `.json` files hold one article per line, in any
+//! letter case, and may be compressed with gzip (`.jsonl.gz`) or zstd
+//! (`.jsonl.zst`): they are decompressed as they are read, never whole. A
+//! bad JSON line is rejected with its file and line number; the other lines
+//! are still read.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use flate2::bufread::MultiGzDecoder;
 use serde::Deserialize;
 
 use crate::error::Error;
@@ -116,15 +120,70 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
         if path.is_dir() {
             walk(&path, files)?;
-        } else if matches!(extension(&path), "txt" | "jsonl") {
+        } else if kind(&path).is_some() && !is_json_document(&path) {
             files.push(path);
         }
     }
     Ok(())
 }
 
-fn extension(path: &Path) -> &str {
-    path.extension().and_then(|e| e.to_str()).unwrap_or("")
+/// Whether a plain `.json` file is one JSON document (its first line is
+/// not a whole record: `{` alone, as in pretty-printed JSON such as gold
+/// files) rather than JSON Lines: a directory's JSON documents are not
+/// articles. A file named on the command line is read anyway.
+fn is_json_document(path: &Path) -> bool {
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !json {
+        return false;
+    }
+    let mut first = Vec::new();
+    let read = File::open(path).and_then(|f| {
+        let mut reader = BufReader::new(f).take(1 << 20);
+        read_line(&mut reader, &mut first)
+    });
+    read.is_ok()
+        && serde_json::from_slice::<serde_json::Value>(first.trim_ascii())
+            .map_or(true, |v| !v.is_object())
+}
+
+/// What an article file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    JsonLines,
+}
+
+/// How an article file is compressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Packing {
+    Plain,
+    Gzip,
+    Zstd,
+}
+
+/// The format and compression of an article file, by its name in any
+/// letter case; `None` for a file that is not one.
+fn kind(path: &Path) -> Option<(Format, Packing)> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let (stem, packing) = match name.rsplit_once('.')? {
+        (stem, "gz") => (stem, Packing::Gzip),
+        (stem, "zst") => (stem, Packing::Zstd),
+        _ => (name.as_str(), Packing::Plain),
+    };
+    let format = match stem.rsplit_once('.')?.1 {
+        "txt" => Format::Text,
+        "jsonl" | "ndjson" | "json" => Format::JsonLines,
+        _ => return None,
+    };
+    Some((format, packing))
+}
+
+/// A file named on the command line is read by its name too, and as one
+/// text article if its name says nothing.
+fn kind_or_text(path: &Path) -> (Format, Packing) {
+    kind(path).unwrap_or((Format::Text, Packing::Plain))
 }
 
 /// What a file gives, in file order.
@@ -145,6 +204,7 @@ pub struct Articles<'a> {
 /// The file the items come from.
 struct Origin<'a> {
     path: &'a Path,
+    format: Format,
     name: String,
     source: String,
 }
@@ -167,30 +227,52 @@ struct Lines<'a> {
 
 /// Opens `path` for reading its articles.
 pub fn read_file(path: &Path) -> Result<Articles<'_>, Error> {
-    let open = || Ok(BufReader::with_capacity(1 << 20, File::open(path)?));
-    Articles::new(path, open).map_err(|e| Error::io(path, e))
+    let (format, packing) = kind_or_text(path);
+    fn buffered<R: io::Read>(r: R) -> BufReader<R> {
+        BufReader::with_capacity(1 << 20, r)
+    }
+    let articles = match packing {
+        Packing::Plain => Articles::new(path, format, || Ok(buffered(File::open(path)?))),
+        // Several gzip members one after the other are one file (`cat a.gz b.gz`).
+        Packing::Gzip => Articles::new(path, format, || {
+            Ok(buffered(MultiGzDecoder::new(BufReader::new(File::open(
+                path,
+            )?))))
+        }),
+        Packing::Zstd => Articles::new(path, format, || {
+            Ok(buffered(zstd::stream::read::Decoder::new(File::open(
+                path,
+            )?)?))
+        }),
+    };
+    articles.map_err(|e| Error::io(path, e))
 }
 
 /// Reads bytes as the content of the file at `path` (which need not exist:
 /// only its name and extension are used), as [`read_file`] does; the fuzz
 /// target feeds it bytes directly.
 pub fn read_bytes<'a>(path: &'a Path, bytes: &'a [u8]) -> Articles<'a> {
-    Articles::new(path, || Ok(bytes)).expect("reading memory cannot fail")
+    Articles::new(path, kind_or_text(path).0, || Ok(bytes)).expect("reading memory cannot fail")
 }
 
 impl<'a> Articles<'a> {
     /// `open` gives a reader at the start of the file; a JSON Lines file is
     /// read twice, first to check it the way a whole file is checked.
-    fn new<R: BufRead + 'a>(path: &'a Path, open: impl Fn() -> io::Result<R>) -> io::Result<Self> {
+    fn new<R: BufRead + 'a>(
+        path: &'a Path,
+        format: Format,
+        open: impl Fn() -> io::Result<R>,
+    ) -> io::Result<Self> {
         let origin = Origin {
             path,
+            format,
             name: path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             source: path.display().to_string(),
         };
-        let scan = if extension(path) == "jsonl" {
+        let scan = if format == Format::JsonLines {
             scan(open()?)?
         } else {
             Scan::Whole
@@ -243,7 +325,7 @@ impl Origin<'_> {
             Ok(text) => text,
             Err(reason) => return vec![self.reject(None, reason)],
         };
-        if extension(self.path) == "jsonl" {
+        if self.format == Format::JsonLines {
             text.lines()
                 .enumerate()
                 .filter_map(|(i, line)| self.line(line, i + 1))
@@ -303,16 +385,30 @@ impl Lines<'_> {
     }
 }
 
-impl Articles<'_> {
-    /// Bytes of the file read so far, for progress: a JSON Lines file read
-    /// a line at a time counts its lines; a file read whole counts nothing
-    /// until its end.
-    pub fn bytes_read(&self) -> u64 {
+/// What a run reads articles from, file by file: input files, or a
+/// dataset's `articles` table when it extracts them again.
+pub trait Source: Iterator<Item = Result<Item, Error>> {
+    /// Bytes of the file read so far, for progress; 0 when only the end of
+    /// the file counts.
+    fn bytes_read(&self) -> u64 {
+        0
+    }
+}
+
+impl Source for Articles<'_> {
+    /// A JSON Lines file read a line at a time counts its lines; a file
+    /// read whole counts nothing until its end.
+    fn bytes_read(&self) -> u64 {
         match &self.from {
             From::Lines(lines) => lines.bytes,
             From::Whole(_) => 0,
         }
     }
+}
+
+/// [`read_file`], boxed as a [`Source`].
+pub fn open_file(path: &Path) -> Result<Box<dyn Source + '_>, Error> {
+    Ok(Box::new(read_file(path)?))
 }
 
 impl Iterator for Articles<'_> {
@@ -544,7 +640,9 @@ mod tests {
     fn same_as_whole(bytes: &[u8]) -> Result<(), proptest::test_runner::TestCaseError> {
         let path = Path::new("a.jsonl");
         let lines: Vec<Item> = read_bytes(path, bytes).map(Result::unwrap).collect();
-        let origin = Articles::new(path, || Ok(bytes)).unwrap().origin;
+        let origin = Articles::new(path, Format::JsonLines, || Ok(bytes))
+            .unwrap()
+            .origin;
         proptest::prop_assert_eq!(lines, origin.whole(bytes.to_vec()));
         Ok(())
     }
@@ -692,6 +790,78 @@ mod tests {
             "bytes no single-byte French text has"
         );
         assert!(decode(Vec::new()).unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn files_are_known_by_their_names_in_any_case() {
+        let of = |name: &str| kind(Path::new(name));
+        assert_eq!(of("a.txt"), Some((Format::Text, Packing::Plain)));
+        for name in ["a.jsonl", "a.NDJSON", "a.Json", "b.c.jsonl"] {
+            assert_eq!(
+                of(name),
+                Some((Format::JsonLines, Packing::Plain)),
+                "{name}"
+            );
+        }
+        assert_eq!(of("a.jsonl.GZ"), Some((Format::JsonLines, Packing::Gzip)));
+        assert_eq!(of("a.ndjson.zst"), Some((Format::JsonLines, Packing::Zstd)));
+        for name in ["a.md", "a.gz", "jsonl", "a.parquet", "a.tar.gz"] {
+            assert_eq!(of(name), None, "{name}");
+        }
+        assert_eq!(kind_or_text(Path::new("notes")).0, Format::Text);
+    }
+
+    #[test]
+    fn a_pretty_printed_json_document_is_not_json_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        assert!(is_json_document(&write("gold.json", "{\n  \"a\": 1\n}\n")));
+        assert!(!is_json_document(&write(
+            "lines.json",
+            "{\"text\": \"x\"}\n{\"text\": \"y\"}\n"
+        )));
+        assert!(
+            !is_json_document(&write("lines.jsonl", "{\n")),
+            "the name says JSON Lines"
+        );
+    }
+
+    #[test]
+    fn compressed_json_lines_read_as_the_plain_file() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let text = "{\"id\": \"a\", \"text\": \"Le général\"}\n{\"id\": \"b\", \"text\": \"x\"\n";
+        let plain = dir.path().join("a.jsonl");
+        std::fs::write(&plain, text).unwrap();
+        let gz = dir.path().join("a.JSONL.gz");
+        // Two gzip members, as `cat` of two files makes.
+        let mut bytes = Vec::new();
+        for half in [&text[..20], &text[20..]] {
+            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            enc.write_all(half.as_bytes()).unwrap();
+            bytes.extend(enc.finish().unwrap());
+        }
+        std::fs::write(&gz, bytes).unwrap();
+        let zst = dir.path().join("a.ndjson.zst");
+        std::fs::write(&zst, zstd::encode_all(text.as_bytes(), 1).unwrap()).unwrap();
+        let names = |path: &Path| {
+            let (articles, rejects) = read_all(path);
+            let names: Vec<String> = articles.into_iter().map(|a| a.name).collect();
+            let lines: Vec<Option<usize>> = rejects.into_iter().map(|r| r.line).collect();
+            (names, lines)
+        };
+        let want = (vec!["a".to_string()], vec![Some(2)]);
+        assert_eq!(names(&plain), want);
+        assert_eq!(names(&gz), want);
+        assert_eq!(names(&zst), want);
+        assert!(
+            matches!(read_file(&gz).unwrap().from, From::Lines(_)),
+            "streamed"
+        );
     }
 
     #[test]

@@ -22,6 +22,12 @@ pub struct Processed {
     pub published: Option<NaiveDate>,
     pub lang: String,
     pub text: String,
+    /// What the input said, kept so that the article can be extracted again
+    /// from the `articles` table as it was from its file: the record's
+    /// `published` and `lang`, and whether the text starts with the title.
+    pub input_published: Option<NaiveDate>,
+    pub input_lang: Option<String>,
+    pub title_in_text: bool,
     pub body_chars: usize,
     pub extraction: Extraction,
 }
@@ -144,6 +150,27 @@ fn articles(processed: &[Processed], chars: &[CharIndex]) -> PolarsResult<DataFr
             ),
             col("content_sha256", &|p| &p.content_sha256),
             col("text", &|p| &p.text),
+            date_column(
+                "input_published",
+                processed
+                    .iter()
+                    .map(|p| p.input_published.map(days))
+                    .collect(),
+            )?,
+            Column::new(
+                "input_lang".into(),
+                processed
+                    .iter()
+                    .map(|p| p.input_lang.as_deref())
+                    .collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "title_in_text".into(),
+                processed
+                    .iter()
+                    .map(|p| p.title_in_text)
+                    .collect::<Vec<_>>(),
+            ),
         ],
     )
 }

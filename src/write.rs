@@ -1,19 +1,8 @@
-//! Stage 7: Parquet files, published so that a run killed at any moment
-//! leaves the previous dataset complete and readable.
-//!
-//! A run writes every new file under a staging directory inside the output
-//! directory (`DIR/.staging`, or `DIR/.staging-shard-I-of-N`), with the same
-//! relative paths they will have in the dataset. When all are written it
-//! flushes them to the disk, drops a `COMPLETE` marker, then renames each
-//! file into place: new part files appear, rewritten ones (`theme_counts`)
-//! are replaced atomically.
-//! A staging directory left by a killed run is discarded by the next run if
-//! it has no marker (the previous dataset was never touched) and published
-//! by it if it has one (the kill came during the renames): either way the
-//! dataset ends as before the run or as after it.
+//! Stage 7: Parquet files, written with the run's compression and
+//! metadata: whole files, and part files filled batch by batch. Where they
+//! go and how they reach the dataset is [`crate::dataset`]'s business.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
@@ -21,12 +10,9 @@ use polars::io::parquet;
 use polars::polars_utils::compression::ZstdLevel;
 use polars::prelude::*;
 
-use crate::config::{Compression, Shard};
+use crate::config::Compression;
+use crate::dataset::fsops::{self, StepFile};
 use crate::error::Error;
-
-/// The file name of the tables rewritten whole by each run.
-pub const PART_FILE: &str = "part-00000.parquet";
-const COMPLETE: &str = "COMPLETE";
 
 /// How every file of a run is written.
 #[derive(Default)]
@@ -46,9 +32,9 @@ pub fn write_parquet(path: &Path, df: &mut DataFrame, opts: &FileOptions) -> Res
 fn parquet_writer(
     path: &Path,
     opts: &FileOptions,
-) -> Result<ParquetWriter<BufWriter<fs::File>>, Error> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+) -> Result<ParquetWriter<BufWriter<StepFile>>, Error> {
+    if let Some(dir) = path.parent().filter(|d| !d.is_dir()) {
+        fsops::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
     let compression = match opts.compression {
         // Level 1: 2% of the run's instructions fewer than the default 3,
@@ -61,7 +47,7 @@ fn parquet_writer(
     };
     // Buffered: the writer emits every page header and page as its own
     // write. It flushes after the footer, so an error there is not lost.
-    let file = fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    let file = fsops::create(path).map_err(|e| Error::io(path, e))?;
     Ok(ParquetWriter::new(BufWriter::with_capacity(1 << 20, file))
         .with_compression(compression)
         // Min, max and null count; not the distinct count, whose estimate
@@ -97,7 +83,7 @@ pub const ROW_GROUPS_PER_FILE: usize = 32;
 
 struct Open {
     path: PathBuf,
-    writer: parquet::write::BatchedWriter<BufWriter<fs::File>>,
+    writer: parquet::write::BatchedWriter<BufWriter<StepFile>>,
     /// Files of this directory before this one.
     seq: usize,
     row_groups: usize,
@@ -202,181 +188,6 @@ impl<'r> PartWriters<'r> {
     }
 }
 
-/// A run's staging directory; removed on drop unless published.
-pub struct Staging {
-    out: PathBuf,
-    dir: PathBuf,
-    published: bool,
-}
-
-pub fn staging_name(shard: Option<Shard>) -> String {
-    match shard {
-        None => ".staging".into(),
-        Some(s) => format!(".staging-shard-{}-of-{}", s.index, s.count),
-    }
-}
-
-impl Staging {
-    /// Starts staging for a run holding the lock of `shard` (see [`recover`]
-    /// for what an earlier run may have left).
-    pub fn begin(out: &Path, shard: Option<Shard>) -> Result<Staging, Error> {
-        let dir = out.join(staging_name(shard));
-        fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        Ok(Staging {
-            out: out.to_path_buf(),
-            dir,
-            published: false,
-        })
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    /// Writes `df` to `relative` (e.g. `meetings/year=2025/part-x.parquet`).
-    pub fn write(
-        &self,
-        relative: &Path,
-        df: &mut DataFrame,
-        opts: &FileOptions,
-    ) -> Result<PathBuf, Error> {
-        let path = self.dir.join(relative);
-        write_parquet(&path, df, opts)?;
-        Ok(path)
-    }
-
-    /// Moves every staged file into the dataset. The files reach the disk
-    /// before the marker does, so that after a power loss a marker never
-    /// vouches for a truncated file.
-    pub fn publish(mut self) -> Result<(), Error> {
-        sync_tree(&self.dir)?;
-        let marker = self.dir.join(COMPLETE);
-        fs::File::create(&marker)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| Error::io(&marker, e))?;
-        sync_dir(&self.dir)?;
-        move_into(&self.dir, &self.out)?;
-        self.published = true;
-        fs::remove_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))
-    }
-}
-
-impl Drop for Staging {
-    fn drop(&mut self) {
-        if !self.published {
-            // A failed run leaves nothing; a killed one is cleaned by `recover`.
-            let _ = fs::remove_dir_all(&self.dir);
-        }
-    }
-}
-
-/// What [`recover`] did with a staging directory left by a killed run.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Recovered {
-    Discarded(PathBuf),
-    Published(PathBuf),
-}
-
-/// Finishes or discards the staging directories a killed run left. An
-/// unsharded run holds the dataset alone and cleans them all; a shard only
-/// its own, since the other shards may be running.
-pub fn recover(out: &Path, shard: Option<Shard>) -> Result<Vec<Recovered>, Error> {
-    let own = staging_name(shard);
-    let mut done = Vec::new();
-    for entry in fs::read_dir(out).map_err(|e| Error::io(out, e))? {
-        let dir = entry.map_err(|e| Error::io(out, e))?.path();
-        let name = dir.file_name().unwrap_or_default().to_string_lossy();
-        let ours = name == own.as_str() || (shard.is_none() && name.starts_with(".staging"));
-        if !ours || !dir.is_dir() {
-            continue;
-        }
-        if dir.join(COMPLETE).exists() {
-            move_into(&dir, out)?;
-            done.push(Recovered::Published(dir.clone()));
-        } else {
-            done.push(Recovered::Discarded(dir.clone()));
-        }
-        fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    }
-    Ok(done)
-}
-
-/// Flushes every file and directory under `dir` (and `dir`) to the disk.
-fn sync_tree(dir: &Path) -> Result<(), Error> {
-    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_dir() {
-            sync_tree(&path)?;
-        } else {
-            fs::File::open(&path)
-                .and_then(|f| f.sync_all())
-                .map_err(|e| Error::io(&path, e))?;
-        }
-    }
-    sync_dir(dir)
-}
-
-/// Flushes a directory's entries (files created or renamed in it).
-fn sync_dir(dir: &Path) -> Result<(), Error> {
-    // Windows cannot open a directory as a file; its renames are journaled.
-    if cfg!(windows) {
-        return Ok(());
-    }
-    fs::File::open(dir)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(dir, e))
-}
-
-/// Renames every file under `from` to the same relative path under `to`,
-/// then flushes those directories of `to`.
-fn move_into(from: &Path, to: &Path) -> Result<(), Error> {
-    for entry in fs::read_dir(from).map_err(|e| Error::io(from, e))? {
-        let path = entry.map_err(|e| Error::io(from, e))?.path();
-        let target = to.join(path.file_name().expect("directory entries have names"));
-        if path.is_dir() {
-            fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
-            move_into(&path, &target)?;
-        } else if path.file_name() != Some(COMPLETE.as_ref()) {
-            fs::rename(&path, &target).map_err(|e| Error::io(&target, e))?;
-        }
-    }
-    sync_dir(to)
-}
-
-/// Every Parquet file under `dir`, sorted; none if it does not exist.
-pub fn parquet_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut files = Vec::new();
-    if dir.is_dir() {
-        collect_parquet(dir, &mut files)?;
-    }
-    files.sort();
-    Ok(files)
-}
-
-fn collect_parquet(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
-    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_dir() {
-            collect_parquet(&path, files)?;
-        } else if path.extension().is_some_and(|x| x == "parquet") {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// A lazy scan of Parquet files, with hive partitioning off: partition
-/// columns are stored in the files with their SPEC types.
-pub fn scan(files: &[PathBuf]) -> PolarsResult<LazyFrame> {
-    let paths = files
-        .iter()
-        .map(|p| PlRefPath::try_from_path(p))
-        .collect::<PolarsResult<Vec<_>>>()?;
-    let mut args = ScanArgsParquet::default();
-    args.hive_options.enabled = Some(false);
-    LazyFrame::scan_parquet_files(paths.into_iter().collect(), args)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,56 +200,10 @@ mod tests {
     }
 
     fn height(p: &Path) -> usize {
-        ParquetReader::new(fs::File::open(p).unwrap())
+        ParquetReader::new(std::fs::File::open(p).unwrap())
             .finish()
             .unwrap()
             .height()
-    }
-
-    #[test]
-    fn staged_files_appear_only_on_publish_and_staging_goes() {
-        let dir = tempfile::tempdir().unwrap();
-        let rel = Path::new("t").join(PART_FILE);
-        let first = Staging::begin(dir.path(), None).unwrap();
-        first
-            .write(&rel, &mut df! { "x" => [1i64, 2] }.unwrap(), &opts())
-            .unwrap();
-        first.publish().unwrap();
-        let second = Staging::begin(dir.path(), None).unwrap();
-        second
-            .write(&rel, &mut df! { "x" => [3i64] }.unwrap(), &opts())
-            .unwrap();
-        assert_eq!(height(&dir.path().join(&rel)), 2, "not visible yet");
-        second.publish().unwrap();
-        assert_eq!(height(&dir.path().join(&rel)), 1);
-        let entries: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(entries, ["t"]);
-    }
-
-    #[test]
-    fn recovery_discards_unfinished_staging_and_finishes_complete_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let rel = Path::new("t").join(PART_FILE);
-        let staged = |shard| {
-            let s = Staging::begin(dir.path(), shard).unwrap();
-            s.write(&rel, &mut df! { "x" => [1i64] }.unwrap(), &opts())
-                .unwrap();
-            // Forget the guard, as a killed process would.
-            std::mem::forget(s);
-        };
-        staged(None);
-        let shard = Some(Shard { index: 0, count: 2 });
-        staged(shard);
-        fs::File::create(dir.path().join(staging_name(shard)).join(COMPLETE)).unwrap();
-        let done = recover(dir.path(), shard).unwrap();
-        assert_eq!(done.len(), 1, "a shard recovers only its own staging");
-        assert_eq!(height(&dir.path().join(&rel)), 1);
-        let done = recover(dir.path(), None).unwrap();
-        assert!(matches!(done[..], [Recovered::Discarded(_)]));
-        assert!(!dir.path().join(".staging").exists());
     }
 
     #[test]
@@ -446,7 +211,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let opts = opts();
         let row_groups = |path: &Path| {
-            let mut reader = ParquetReader::new(fs::File::open(path).unwrap());
+            let mut reader = ParquetReader::new(std::fs::File::open(path).unwrap());
             reader.get_metadata().unwrap().row_groups.len()
         };
         // Small batches wait for each other: one row group.
@@ -456,7 +221,7 @@ mod tests {
             writers.append(a, df! { "x" => [i, i] }.unwrap()).unwrap();
         }
         writers.finish().unwrap();
-        let files = parquet_files(&dir.path().join(a)).unwrap();
+        let files = crate::dataset::parquet_files(&dir.path().join(a)).unwrap();
         assert_eq!((height(&files[0]), row_groups(&files[0])), (20, 1));
         // Each batch over the limit is written at once, a row group each.
         let mut writers = PartWriters::new(dir.path(), "part-b".into(), &opts);
@@ -465,7 +230,7 @@ mod tests {
             writers.append(b, df! { "x" => [i, i] }.unwrap()).unwrap();
         }
         writers.finish().unwrap();
-        let files = parquet_files(&dir.path().join(b)).unwrap();
+        let files = crate::dataset::parquet_files(&dir.path().join(b)).unwrap();
         let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap()).collect();
         assert_eq!(names, ["part-b-1.parquet", "part-b.parquet"]);
         assert_eq!(height(&files[1]), 2 * ROW_GROUPS_PER_FILE);

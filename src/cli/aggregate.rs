@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::lock::Lock;
-use crate::write::{self, FileOptions, Staging, PART_FILE};
-use crate::{aggregate, pipeline, runs};
+use crate::aggregate;
+use crate::dataset::lock::Lock;
+use crate::dataset::staging::{self, Staging};
+use crate::dataset::{self, runs, PART_FILE};
+use crate::write::{write_parquet, FileOptions};
 
 /// Recompute theme_counts from every meeting and topic of a dataset (polars lazy scans).
 #[derive(clap::Args)]
@@ -25,24 +27,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let out = &args.tables;
     // Alone on the dataset: no shard may still be adding meetings.
     let _lock = Lock::acquire(out, None)?;
-    write::recover(out, None)?;
+    staging::recover(out, None)?;
     let mut counts = aggregate::dataset_theme_counts(&[out.as_path()])?
         .with_context(|| format!("{}: no meetings to aggregate", out.display()))?;
     // Derived like a run id, from the runs it summarises: aggregating the
     // same dataset twice writes the same bytes.
-    let run_ids = pipeline::strings(&write::parquet_files(&out.join("runs"))?, "run_id")?;
+    let run_ids = dataset::strings(&dataset::parquet_files(&out.join("runs"))?, "run_id")?;
     let id = runs::run_id("aggregate", None, &[], &run_ids);
     let opts = FileOptions {
         compression: args.compression,
         metadata: runs::file_metadata(&id),
     };
     let staging = Staging::begin(out, None)?;
-    staging.write(
-        &Path::new("theme_counts").join(PART_FILE),
-        &mut counts,
-        &opts,
-    )?;
-    staging.publish()?;
+    let path = staging.path(&Path::new("theme_counts").join(PART_FILE));
+    write_parquet(&path, &mut counts, &opts)?;
+    staging.publish(Vec::new())?;
     println!(
         "wrote {} theme_counts rows to {}",
         counts.height(),

@@ -1,6 +1,7 @@
 //! Command line: one module per subcommand, each with its arguments and `run()`.
 
 mod aggregate;
+mod check;
 mod compare;
 mod eval;
 mod gen_corpus;
@@ -24,6 +25,9 @@ use crate::lexicon::Lexicons;
 /// Exit status of a run that completed but rejected inputs, under `--strict`
 /// (0 is success, 1 a failure, 2 a usage error).
 pub const EXIT_REJECTS: u8 = 3;
+
+/// Exit status of a usage error, as clap gives for a bad flag.
+pub const EXIT_USAGE: u8 = 2;
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +60,7 @@ enum Command {
     Run(run::Args),
     Eval(eval::Args),
     Aggregate(aggregate::Args),
+    Check(check::Args),
     Compare(compare::Args),
     Report(report::Args),
     GenCorpus(gen_corpus::Args),
@@ -70,9 +75,10 @@ pub fn main() -> ExitCode {
     let result = std::panic::catch_unwind(|| {
         let people = !matches!(&cli.command, Command::Eval(args) if args.no_people);
         load_lexicon(cli.lexicon.as_deref(), people).and_then(|lex| match cli.command {
-            Command::Run(args) => run::run(args, &lex),
+            Command::Run(args) => run::run(args, &lex, cli.lexicon.as_deref()),
             Command::Eval(args) => eval::run(args, &lex),
             Command::Aggregate(args) => aggregate::run(args),
+            Command::Check(args) => check::run(args),
             Command::Compare(args) => compare::run(args),
             Command::Report(args) => report::run(args),
             Command::GenCorpus(args) => gen_corpus::run(args, &lex),
@@ -81,7 +87,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(Ok(code)) => code,
         Ok(Err(e)) => {
-            eprintln!("entente: error: {}", one_line(&format!("{e:#}")));
+            eprintln!("entente: error: {}", said_once(&e));
             ExitCode::FAILURE
         }
         Err(_) => {
@@ -89,6 +95,19 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error and its causes on one line, each cause left out when the
+/// message already says it (the library's errors print their source).
+fn said_once(error: &anyhow::Error) -> String {
+    let mut text = error.to_string();
+    for cause in error.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text = format!("{text}: {cause}");
+        }
+    }
+    one_line(&text)
 }
 
 fn load_lexicon(dir: Option<&std::path::Path>, people: bool) -> anyhow::Result<Lexicons> {
@@ -139,5 +158,22 @@ impl SelectArgs {
         }
         .resolve(&known)?;
         Ok((meetings, topics, sel))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_and_its_source_are_said_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        let error = anyhow::Error::from(crate::error::Error::io(std::path::Path::new("seeds"), io));
+        assert_eq!(said_once(&error), "seeds: No such file");
+        let wrapped = error.context("reading the inputs");
+        assert_eq!(
+            said_once(&wrapped),
+            "reading the inputs: seeds: No such file"
+        );
     }
 }

@@ -1,13 +1,14 @@
 //! `entente run`: the main job, one-off or scheduled.
 
 use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::config::{Compression, Limits, PartitionBy, Pipeline, Shard};
+use crate::dataset::runs;
+use crate::dataset::staging::Recovered;
 use crate::lexicon::Lexicons;
 use crate::pipeline;
-use crate::write::Recovered;
 
 /// Extract meetings, participants and themes from articles and add them to the
 /// tables. Articles already in the output are skipped, so a nightly run over
@@ -47,9 +48,33 @@ pub struct Args {
     /// Exit with status 3 when any input was rejected (the tables are still written).
     #[arg(long)]
     strict: bool,
+    /// Extract again every article of the dataset in --out, from its stored
+    /// text, with this entente and lexicon, replacing the derived tables.
+    #[arg(long, conflicts_with_all = ["inputs", "shard"])]
+    reextract: bool,
 }
 
-pub fn run(args: Args, lex: &Lexicons) -> anyhow::Result<ExitCode> {
+/// The output directory when none is given, and the only one the seeds go
+/// to without `--input`.
+const DEFAULT_OUT: &str = "out";
+
+pub fn run(args: Args, lex: &Lexicons, lexicon: Option<&Path>) -> anyhow::Result<ExitCode> {
+    // The seeds are a demo for the default output only: a dataset named
+    // without inputs is a forgotten --input, not a wish for the seeds.
+    let default_out = Path::new(DEFAULT_OUT);
+    let named_out = args.out.as_deref().filter(|out| *out != default_out);
+    if let (Some(out), None, true, false) = (
+        named_out,
+        &args.pipeline,
+        args.inputs.is_empty(),
+        args.reextract,
+    ) {
+        eprintln!(
+            "entente: error: --out {} needs --input PATH, --pipeline FILE or --reextract (only the default {DEFAULT_OUT}/ takes the seeds)",
+            out.display()
+        );
+        return Ok(ExitCode::from(crate::cli::EXIT_USAGE));
+    }
     let file = match &args.pipeline {
         Some(path) => Pipeline::load(path)?,
         None => Pipeline::default(),
@@ -65,7 +90,9 @@ pub fn run(args: Args, lex: &Lexicons) -> anyhow::Result<ExitCode> {
             max_article_bytes: args.max_article_bytes,
         },
     };
-    let settings = file.overridden_by(flags).settings(args.shard);
+    let mut settings = file.overridden_by(flags).settings(args.shard);
+    settings.lexicon_hash = runs::lexicon_hash(lexicon)?;
+    settings.reextract = args.reextract;
     let summary = pipeline::run(&settings, lex)?;
     if let Some(holder) = &summary.stale {
         eprintln!("entente: an earlier run was killed ({holder}); its lock was stale");

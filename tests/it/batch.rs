@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use parquet::file::reader::{FileReader, SerializedFileReader};
 
 use crate::harness::{
-    entente, entente_command, int_of, parquet_files, python, repo, rows, stderr, stdout, str_of,
+    assert_checks, entente, entente_command, int_of, parquet_files, python, repo, rows, stderr,
+    stdout, str_of,
 };
 use crate::run::TABLES as DATA_TABLES;
 
@@ -102,6 +103,7 @@ fn incremental_run_adds_only_new_articles_and_recounts_themes() {
             "{t}: two runs = one run"
         );
     }
+    assert_checks(&out);
     let r = runs(&out);
     assert_eq!(r.len(), 2);
     assert_eq!(int_of(&r[1], "articles_new"), Some(2));
@@ -175,7 +177,7 @@ fn rerun_changes_nothing_and_from_scratch_twice_is_byte_identical() {
 #[test]
 fn every_file_carries_version_run_id_and_spec_version() {
     let tmp = tempfile::tempdir().unwrap();
-    run_ok(&["run", "-o", path(tmp.path())]);
+    run_ok(&["run", "-i", "seeds", "-o", path(tmp.path())]);
     let run_id = str_of(&runs(tmp.path())[0], "run_id").unwrap();
     let files = parquet_files(tmp.path());
     assert_eq!(
@@ -226,7 +228,14 @@ fn shards_together_equal_one_unsharded_run() {
         "both shards work: {shard_rows:?}"
     );
     assert!(!sharded.join("theme_counts").exists(), "left to aggregate");
+    let o = entente(&["check", "--tables", path(&sharded)]);
+    assert!(
+        !o.status.success() && stdout(&o).contains("no theme_counts"),
+        "{}",
+        stdout(&o)
+    );
     run_ok(&["aggregate", "--tables", path(&sharded)]);
+    assert_checks(&sharded);
     run_ok(&["run", "-i", inputs[0], inputs[1], "-o", path(&whole)]);
     for t in DATA_TABLES {
         assert_eq!(table(&sharded, t), table(&whole, t), "{t}");
@@ -253,6 +262,7 @@ fn duckdb_polars_pyarrow_and_pandas_read_the_partitioned_dataset_with_spec_types
         ".txt articles have no published date"
     );
     assert!(out.join("meetings/year=2025/month=12").is_dir());
+    assert_checks(out);
     let o = Command::new(python())
         .arg(repo().join("tests/interop/read_partitioned.py"))
         .arg(out)
@@ -403,7 +413,7 @@ fn duckdb_counts(out: &Path) -> String {
 fn a_killed_run_leaves_the_previous_dataset_and_concurrent_runs_are_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("ds");
-    run_ok(&["run", "-o", path(&out)]);
+    run_ok(&["run", "-i", "seeds", "-o", path(&out)]);
     let before = duckdb_counts(&out);
     let big = tmp.path().join("big.jsonl");
     big_input(&big, 3000);
@@ -422,7 +432,7 @@ fn a_killed_run_leaves_the_previous_dataset_and_concurrent_runs_are_refused() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    let second = entente(&["run", "-o", path(&out)]);
+    let second = entente(&["run", "-i", "seeds", "-o", path(&out)]);
     assert!(
         !second.status.success(),
         "a second run on the same output is refused"
@@ -447,7 +457,7 @@ fn a_killed_run_leaves_the_previous_dataset_and_concurrent_runs_are_refused() {
         "previous dataset, old row counts"
     );
 
-    let next = entente(&["run", "-o", path(&out)]);
+    let next = entente(&["run", "-i", "seeds", "-o", path(&out)]);
     assert!(next.status.success(), "{}", stderr(&next));
     assert!(
         stderr(&next).contains("was killed"),
@@ -461,4 +471,5 @@ fn a_killed_run_leaves_the_previous_dataset_and_concurrent_runs_are_refused() {
         .collect();
     assert_eq!(hidden, [".entente.lock"], "no staging left");
     assert_eq!(duckdb_counts(&out), before);
+    assert_checks(&out);
 }

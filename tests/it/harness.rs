@@ -60,9 +60,36 @@ fn run_once<'a>(cell: &'a OnceLock<tempfile::TempDir>, input: &str) -> &'a Path 
             "entente run on {input} failed: {}",
             stderr(&o)
         );
+        assert_checks(dir.path());
         dir
     })
     .path()
+}
+
+/// `entente check` finds nothing wrong with the dataset in `dir`.
+pub fn assert_checks(dir: &Path) {
+    let o = entente(&["check", "--tables", dir.to_str().unwrap()]);
+    assert!(
+        o.status.success() && stdout(&o).contains(": ok ("),
+        "entente check {}: {}{}",
+        dir.display(),
+        stdout(&o),
+        stderr(&o)
+    );
+}
+
+/// Copies the directory tree `from` into the existing directory `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for f in std::fs::read_dir(from).unwrap() {
+        let f = f.unwrap().path();
+        let target = to.join(f.file_name().unwrap());
+        if f.is_dir() {
+            std::fs::create_dir(&target).unwrap();
+            copy_tree(&f, &target);
+        } else {
+            std::fs::copy(&f, target).unwrap();
+        }
+    }
 }
 
 pub type Row = BTreeMap<String, Field>;

@@ -1,8 +1,10 @@
 //! One integration-test binary, split by topic.
 
 mod batch;
+mod check;
 mod compare;
 mod eval;
+mod faults;
 mod gen_corpus;
 mod harness;
 mod interop;
@@ -11,6 +13,7 @@ mod meetings;
 mod notebooks;
 mod participants;
 mod properties;
+mod reextract;
 mod report;
 mod robustness;
 mod run;

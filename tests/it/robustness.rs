@@ -184,4 +184,48 @@ fn no_articles_and_unwritable_outputs_are_one_line_errors() {
 #[test]
 fn usage_errors_exit_with_status_2() {
     assert_eq!(entente(&["run", "--no-such-flag"]).status.code(), Some(2));
+    // A dataset named without inputs is a forgotten --input: the seeds go
+    // only to the default out/.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ds");
+    let o = entente(&["run", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--input"), "{}", stderr(&o));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn json_lines_in_any_case_and_compressed_are_found_in_a_directory() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let record = |country: &str, demonym: &str| {
+        serde_json::json!({"id": country, "text": article(country, demonym)}).to_string() + "\n"
+    };
+    fs::write(input.join("a.JSONL"), record("Laos", "laotien")).unwrap();
+    fs::write(input.join("b.ndjson"), record("Japon", "japonais")).unwrap();
+    fs::write(input.join("c.Json"), record("Cuba", "cubain")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(record("Chili", "chilien").as_bytes()).unwrap();
+    fs::write(input.join("d.jsonl.gz"), gz.finish().unwrap()).unwrap();
+    let zst = zstd::encode_all(record("Cambodge", "cambodgien").as_bytes(), 1).unwrap();
+    fs::write(input.join("e.JSONL.ZST"), zst).unwrap();
+    fs::write(input.join("notes.md"), "not an article").unwrap();
+    let out = dir.path().join("out");
+    let o = run(&input, &out, &["-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut ids: Vec<String> = rows(&out.join("articles"))
+        .iter()
+        .map(|r| str_of(r, "record_id").unwrap())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["Cambodge", "Chili", "Cuba", "Japon", "Laos"]);
+    // A named .ndjson file is JSON Lines, not one text article.
+    let named = dir.path().join("named");
+    let o = run(&input.join("b.ndjson"), &named, &["-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let articles = rows(&named.join("articles"));
+    assert_eq!(str_of(&articles[0], "record_id").as_deref(), Some("Japon"));
 }

@@ -9,7 +9,8 @@ use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::Field;
 
 use crate::harness::{
-    chars, entente, int_of, parquet_files, repo, rows, seeds_out, stderr, stdout, str_of, Row,
+    chars, copy_tree, entente, int_of, parquet_files, repo, rows, seeds_out, stderr, stdout,
+    str_of, Row,
 };
 
 pub const TABLES: [&str; 5] = [
@@ -69,7 +70,7 @@ fn writes_five_zstd_tables_with_statistics() {
 #[test]
 fn prints_a_summary_naming_counts_and_destination() {
     let dir = tempfile::tempdir().unwrap();
-    let o = entente(&["run", "--out", dir.path().to_str().unwrap()]);
+    let o = entente(&["run", "-i", "seeds", "--out", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let summary = stdout(&o);
     assert!(summary.contains("read 5 articles"), "{summary}");
@@ -279,19 +280,6 @@ fn a_missing_input_is_one_clear_error_line() {
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("no/such/dir"), "{err}");
-}
-
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    for f in std::fs::read_dir(from).unwrap() {
-        let f = f.unwrap().path();
-        let target = to.join(f.file_name().unwrap());
-        if f.is_dir() {
-            std::fs::create_dir(&target).unwrap();
-            copy_tree(&f, &target);
-        } else {
-            std::fs::copy(&f, target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -12,12 +12,16 @@
 //! earlier run is now part of its history. Only the `runs` table carries
 //! wall-clock times.
 
+use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use include_dir::{include_dir, Dir};
 use polars::prelude::*;
+use sha2::{Digest, Sha256};
 
+use super::keys::sha256_hex;
 use crate::config::{Settings, Shard};
-use crate::pipeline::sha256_hex;
+use crate::error::Error;
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -70,6 +74,62 @@ pub fn file_metadata(run_id: &str) -> Vec<(String, String)> {
     ]
 }
 
+/// The lexicon compiled into the binary, read here only to be hashed.
+static LEXICON: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lexicon");
+
+/// First 16 hex digits of the SHA-256 of a lexicon's TOML files (their
+/// paths and contents): those of `dir`, or the built-in ones. A copy of
+/// `lexicon/` hashes as the built-in lexicon does.
+pub fn lexicon_hash(dir: Option<&Path>) -> Result<String, Error> {
+    fn embedded(dir: &Dir, files: &mut Vec<(String, Vec<u8>)>) {
+        for f in dir.files() {
+            files.push((f.path().display().to_string(), f.contents().to_vec()));
+        }
+        for d in dir.dirs() {
+            embedded(d, files);
+        }
+    }
+    fn on_disk(root: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Result<(), Error> {
+        for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+            let path = entry.map_err(|e| Error::io(dir, e))?.path();
+            if path.is_dir() {
+                on_disk(root, &path, files)?;
+            } else {
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                let name = path.strip_prefix(root).expect("under root");
+                files.push((name.display().to_string(), bytes));
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    match dir {
+        Some(dir) => on_disk(dir, dir, &mut files)?,
+        None => embedded(&LEXICON, &mut files),
+    }
+    files.retain(|(name, _)| name.ends_with(".toml"));
+    files.sort();
+    let mut hash = Sha256::new();
+    for (name, bytes) in files {
+        hash.update(name.as_bytes());
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    }
+    Ok(format!("{:x}", hash.finalize())[..16].to_string())
+}
+
+/// The columns that say which extractor made a row (of `articles` and
+/// `meetings`): the entente version and the hash of its lexicon.
+pub const EXTRACTOR: [&str; 2] = ["entente_version", "lexicon_hash"];
+
+/// Adds the [`EXTRACTOR`] columns to `df`.
+pub fn stamp_extractor(df: &mut DataFrame, lexicon_hash: &str) -> PolarsResult<()> {
+    let n = df.height();
+    df.with_column(Column::new(EXTRACTOR[0].into(), vec![VERSION; n]))?;
+    df.with_column(Column::new(EXTRACTOR[1].into(), vec![lexicon_hash; n]))?;
+    Ok(())
+}
+
 /// Counts of one run, as recorded in its `runs` row.
 #[derive(Debug, Clone, Default)]
 pub struct Record {
@@ -118,5 +178,37 @@ impl Record {
             columns.push(count(&format!("rows_{table}"), *n));
         }
         DataFrame::new(1, columns)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_of_the_lexicon_hashes_as_the_built_in_one_and_an_edit_does_not() {
+        let builtin = lexicon_hash(None).unwrap();
+        let copy = tempfile::tempdir().unwrap();
+        fn copy_dir(from: &Path, to: &Path) {
+            std::fs::create_dir_all(to).unwrap();
+            for e in std::fs::read_dir(from).unwrap() {
+                let path = e.unwrap().path();
+                let target = to.join(path.file_name().unwrap());
+                if path.is_dir() {
+                    copy_dir(&path, &target);
+                } else {
+                    std::fs::copy(&path, target).unwrap();
+                }
+            }
+        }
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicon"),
+            copy.path(),
+        );
+        assert_eq!(lexicon_hash(Some(copy.path())).unwrap(), builtin);
+        let edited = copy.path().join("languages.toml");
+        let text = std::fs::read_to_string(&edited).unwrap();
+        std::fs::write(&edited, format!("{text}\n# edited\n")).unwrap();
+        assert_ne!(lexicon_hash(Some(copy.path())).unwrap(), builtin);
     }
 }

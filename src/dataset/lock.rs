@@ -33,7 +33,7 @@ pub struct Lock {
 
 impl Lock {
     pub fn acquire(out: &Path, shard: Option<Shard>) -> Result<Lock, Error> {
-        std::fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
+        super::fsops::create_dir_all(out).map_err(|e| Error::io(out, e))?;
         let main_path = out.join(LOCK_FILE);
         let main = open(&main_path)?;
         let (own, main) = match shard {
@@ -123,7 +123,7 @@ fn holder() -> String {
         "pid {} on {}, started {}",
         std::process::id(),
         host.trim(),
-        crate::runs::rfc3339(crate::runs::now_micros())
+        super::runs::rfc3339(super::runs::now_micros())
     )
 }
 
