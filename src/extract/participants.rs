@@ -503,11 +503,54 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
             })
             .collect();
         phrase.role = format!("{} of {}", phrase.role, names.join(" and "));
+    } else if let Some(body) = body_as_written(doc, f.span.end, sentence_end) {
+        // From the title on: "Chairman of Japan's National Public Safety
+        // Commission" keeps the country it governs inside its body.
+        phrase.role = format!("{} {}", phrase.role, body.slice(doc.text));
+        phrase.span.end = phrase.span.end.max(body.end);
     }
     if home {
         phrase.country = Some(doc.lex.home);
     }
     phrase
+}
+
+/// "of the National Public Safety Commission" after a title, in a language
+/// whose words the role keeps (`role_joiners`): a connector, then
+/// capitalised words and joiners up to punctuation, cut after the last word
+/// naming a body or the last organisation ("of the Interpol Nguyen Ma"
+/// stops at Interpol). A country alone ("of Japan") is no body.
+fn body_as_written(doc: &Doc, at: usize, end: usize) -> Option<Span> {
+    let grammar = &doc.lex.grammar;
+    let rest = doc.text.get(at..end)?;
+    let mut words = tokens::tokens(rest).map(|(i, w)| (at + i, w));
+    let (start, first) = words.next()?;
+    let connector = grammar.role_connectors.contains(&fold(first));
+    if !connector || !doc.text[at..start].trim().is_empty() {
+        return None;
+    }
+    let orgs: Vec<Span> = doc
+        .entities_in(Span { start, end })
+        .iter()
+        .filter(|f| f.what.iter().any(|e| matches!(e, Entity::Organization(_))))
+        .map(|f| f.span)
+        .collect();
+    let mut previous_end = start + first.len();
+    let mut cut = None;
+    for (i, w) in words {
+        let capital = w.starts_with(char::is_uppercase);
+        let joined = !doc.text[previous_end..i].trim().is_empty();
+        if joined || !(capital || grammar.role_joiners.contains(&fold(w))) {
+            break;
+        }
+        previous_end = i + w.len();
+        if let Some(org) = orgs.iter().find(|o| o.start <= i && i < o.end) {
+            cut = Some(org.end.max(previous_end));
+        } else if capital && doc.lex.body_words.contains(&fold(w)) {
+            cut = Some(previous_end);
+        }
+    }
+    cut.map(|end| Span { start, end })
 }
 
 /// Whether the entity `next` continues a title phrase, and if so what it
@@ -1135,6 +1178,8 @@ mod tests {
             ("fr", "T\n\nLe 3 mai à Hanoï, le ministre de la Sécurité publique Trần Văn Hải a reçu Pedro Costa, ministre de l'Intérieur du Mozambique.", "Pedro Costa", "Mozambique", "Minister of the Interior", false),
             ("fr", "T\n\nLe 3 mai à Hanoï, le ministre de la Sécurité publique Trần Văn Hải a reçu Pedro Costa, ministre de l'Intérieur du Mozambique.", "Trần Văn Hải", "Vietnam", "Minister of Public Security", true),
             ("en", "T\n\nOn May 3 in Hanoi, Minister of Public Security Tran Van Hai received Russian Deputy Minister Nikolai Volkov.", "Nikolai Volkov", "Russia", "Deputy Minister", false),
+            // An English role keeps the body as written, up to its last body word.
+            ("en", "T\n\nOn May 3 in Hanoi, Minister of Public Security Tran Van Hai received Taro Sato, Chairman of Japan's National Public Safety Commission.", "Taro Sato", "Japan", "Chairman of Japan's National Public Safety Commission", false),
         ] {
             let found = people(lang, text);
             let p = named(&found, name).unwrap_or_else(|| panic!("{name} in {found:?}"));

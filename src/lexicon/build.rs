@@ -750,6 +750,8 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         home_audiences: folded_list(&g.home_audiences),
         organised_by: folded_list(&g.organised_by),
         by: folded_list(&g.by),
+        role_joiners: folded_set(&g.role_joiners),
+        role_connectors: folded_set(&g.role_connectors),
     }
 }
 

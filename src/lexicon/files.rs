@@ -369,6 +369,14 @@ pub struct Grammar {
     pub possessives: Vec<String>,
     #[serde(default)]
     pub participle_openers: Vec<String>,
+    /// In a language the tables are written in (English), the body a title
+    /// names is kept as written: "Chairman of the National Public Safety
+    /// Commission". These join its capitalised words.
+    #[serde(default)]
+    pub role_joiners: Vec<String>,
+    /// What opens such a body after the title: "of", "for".
+    #[serde(default)]
+    pub role_connectors: Vec<String>,
     /// What introduces the agent of a passive: "reçu par X et par Y".
     #[serde(default)]
     pub by: Vec<String>,

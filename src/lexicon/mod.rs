@@ -118,6 +118,8 @@ pub struct Grammar {
     pub home_audiences: Vec<String>,
     pub organised_by: Vec<String>,
     pub by: Vec<String>,
+    pub role_joiners: Words,
+    pub role_connectors: Words,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
