@@ -23,6 +23,8 @@ pub struct Person {
     /// Folded name, for matching other mentions of the same person.
     key: String,
     pub role: Option<String>,
+    /// The role if the person is of the home side (`Phrase::home_role`).
+    home_role: Option<String>,
     pub organization: Option<usize>,
     pub country: Option<usize>,
     gazetteer: bool,
@@ -76,6 +78,9 @@ impl People {
 struct Phrase {
     span: Span,
     role: String,
+    /// The role as the home country names its own office ("ministre de la
+    /// Police" of Vietnam is its Minister of Public Security), when it differs.
+    home_role: Option<String>,
     country: Option<usize>,
     organization: Option<usize>,
 }
@@ -133,10 +138,16 @@ pub fn find(doc: &Doc) -> People {
     people.mentions.sort_by_key(|m| m.span.start);
     describe(doc, &mut people, &phrases, &claimed, &spans);
     people.mentions.sort_by_key(|m| m.span.start);
-    // Nothing in the text told these people's side: their names may.
+    // Nothing in the text told these people's side: their names may. The
+    // home side's offices take its own names.
     for p in people.persons.iter_mut() {
         if p.country.is_none() && p.organization.is_none() {
             p.country = doc.lex.country_of_name(&p.name);
+        }
+        if p.country == Some(doc.lex.home) {
+            if let Some(role) = p.home_role.take() {
+                p.role = Some(role);
+            }
         }
     }
     people
@@ -478,6 +489,7 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
     let mut phrase = Phrase {
         span: f.span,
         role: doc.lex.titles[t].en.clone(),
+        home_role: None,
         country: None,
         organization: None,
     };
@@ -491,18 +503,23 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
     }
     let home = governed.home_default && phrase.country.is_none() && phrase.organization.is_none();
     if !governed.portfolios.is_empty() {
-        let names: Vec<&str> = governed
-            .portfolios
-            .iter()
-            .map(|&p| {
-                let portfolio = &doc.lex.portfolios[p];
-                match &portfolio.home_en {
-                    Some(en) if home => en.as_str(),
-                    _ => portfolio.en.as_str(),
-                }
-            })
-            .collect();
-        phrase.role = format!("{} of {}", phrase.role, names.join(" and "));
+        let named = |home: bool| {
+            let names: Vec<&str> = governed
+                .portfolios
+                .iter()
+                .map(|&p| {
+                    let portfolio = &doc.lex.portfolios[p];
+                    match &portfolio.home_en {
+                        Some(en) if home => en.as_str(),
+                        _ => portfolio.en.as_str(),
+                    }
+                })
+                .collect();
+            format!("{} of {}", phrase.role, names.join(" and "))
+        };
+        let home_role = named(true);
+        phrase.role = named(home || phrase.country == Some(doc.lex.home));
+        phrase.home_role = (home_role != phrase.role).then_some(home_role);
     } else if let Some(body) = body_as_written(doc, f.span.end, sentence_end) {
         // From the title on: "Chairman of Japan's National Public Safety
         // Commission" keeps the country it governs inside its body.
@@ -871,6 +888,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
             name: entry.name.clone(),
             key,
             role: None,
+            home_role: None,
             organization: None,
             country: Some(entry.country),
             gazetteer: true,
@@ -891,6 +909,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
         name: surface.to_string(),
         key,
         role: None,
+        home_role: None,
         organization: None,
         country: None,
         gazetteer: false,
@@ -909,6 +928,7 @@ fn enrich(lex: &Lexicon, person: &mut Person, phrase: &Phrase) {
         .is_none_or(|r| r.len() < phrase.role.len())
     {
         person.role = Some(phrase.role.clone());
+        person.home_role.clone_from(&phrase.home_role);
     }
     person.organization = match phrase.organization {
         Some(o) => Some(lex.narrower_organization(person.organization, o)),
