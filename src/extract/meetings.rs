@@ -663,8 +663,10 @@ impl Drafts {
                     let no_guest_yet = self.members[mi]
                         .iter()
                         .all(|&q| people_country(q) == Some(doc.lex.home));
-                    // Who signed a document already told signed it there.
-                    let signatory = r.kind == Kind::Signing && m.kind == Kind::Signing;
+                    // Who signed a document already told signed it there; the
+                    // home delegation at an event told again is the same one.
+                    let signatory = r.kind == m.kind
+                        && matches!(r.kind, Kind::Signing | Kind::Conference | Kind::Visit);
                     other_side
                         || self.members[mi].contains(&p)
                         || (partner_side && no_guest_yet)
