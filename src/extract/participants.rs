@@ -197,12 +197,14 @@ fn mention(
     };
     let subject = is_subject(doc, c.span.end, sentence_end, names.spans);
     let apposed = country_apposition(doc, c);
+    let counterpart = after_reference(doc, c);
     let licensed = licensed_alone
         || before.is_some()
         || after.is_some()
         || subject
         || names.objects[i]
-        || apposed.is_some();
+        || apposed.is_some()
+        || counterpart.is_some();
     if !licensed {
         return None;
     }
@@ -224,7 +226,8 @@ fn mention(
             }
         }
     }
-    if let (Some(country), false) = (apposed, people.persons[person].gazetteer) {
+    let country = apposed.or(counterpart.flatten());
+    if let (Some(country), false) = (country, people.persons[person].gazetteer) {
         people.persons[person].country.get_or_insert(country);
     }
     let phrase_start = [
@@ -706,6 +709,49 @@ fn meeting_objects(doc: &Doc, candidates: &[Candidate]) -> Vec<bool> {
     objects
 }
 
+/// "son homologue chinois, Liu Zhao", "his Chinese counterpart Liu Zhao": a
+/// full name right after a reference noun is someone's, of the country of
+/// the demonym beside that noun. `None` when no such noun stands there.
+fn after_reference(doc: &Doc, c: &Candidate) -> Option<Option<usize>> {
+    if c.words < 2 {
+        return None;
+    }
+    let sentence = doc.sentences[c.sentence].span;
+    let at = honorific_before(doc, c.span.start).unwrap_or(c.span.start);
+    let before = doc.folded(Span {
+        start: sentence.start,
+        end: at,
+    });
+    let words: Vec<&str> = before
+        .trim_end_matches([' ', ','])
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
+    let reference = |w: &&str| doc.lex.reference_nouns.iter().any(|r| r == w);
+    let noun = words.iter().take(2).position(reference)?;
+    // The demonym beside the noun: after it in French, before it in English.
+    let demonym = doc
+        .entities_in(Span {
+            start: sentence.start,
+            end: at,
+        })
+        .iter()
+        .rev()
+        .take(3)
+        .find_map(|f| match f.get(|e| matches!(e, Entity::Demonym(_))) {
+            Some(Entity::Demonym(d)) => {
+                let folded = doc.folded(f.span);
+                words
+                    .get(noun.saturating_sub(1)..=(noun + 1).min(words.len() - 1))?
+                    .contains(&folded)
+                    .then_some(d)
+            }
+            _ => None,
+        });
+    Some(demonym)
+}
+
 /// "les ambassadeurs de Chine, Hong Xiaoyong, d'Indonésie, Ibnu Hadi": a
 /// full name in apposition to a country that is the complement of a noun,
 /// as lists of envoys write them; the country is the person's.
@@ -972,6 +1018,16 @@ fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool]
             }
             let (start, end) = doc.folded.original_range(base + at, base + at_end);
             if let Some((country, span)) = noun_with_demonym(doc, si, Span { start, end }) {
+                // "son homologue chinois Liu Zhao" names its person.
+                let from = names.partition_point(|n| n.start < span.end);
+                let named = names.get(from).is_some_and(|n| {
+                    doc.text[span.end..n.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == ',')
+                });
+                if named {
+                    continue;
+                }
                 found.extend(refer_back(
                     doc,
                     people,
@@ -1209,6 +1265,22 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_after_a_counterpart_is_of_its_demonym_s_country() {
+        let fr = people(
+            "fr",
+            "T\n\nLe 28 avril à Pékin, le vice-ministre Trần Văn Hải a eu un entretien avec son homologue chinois Zhang Wei.",
+        );
+        let p = named(&fr, "Zhang Wei").unwrap_or_else(|| panic!("{fr:?}"));
+        assert_eq!((p.country.as_deref(), p.host), (Some("China"), true));
+        let en = people(
+            "en",
+            "T\n\nOn April 28 in Beijing, Deputy Minister Tran Van Hai held talks with his Chinese counterpart Zhang Wei.",
+        );
+        let p = named(&en, "Zhang Wei").unwrap_or_else(|| panic!("{en:?}"));
+        assert_eq!(p.country.as_deref(), Some("China"));
     }
 
     #[test]
