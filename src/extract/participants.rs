@@ -197,7 +197,7 @@ fn mention(
     };
     let subject = is_subject(doc, c.span.end, sentence_end, names.spans);
     let apposed = country_apposition(doc, c);
-    let counterpart = after_reference(doc, c);
+    let counterpart = after_reference(doc, c).or_else(|| reference_apposition(doc, c));
     let licensed = licensed_alone
         || before.is_some()
         || after.is_some()
@@ -749,6 +749,35 @@ fn after_reference(doc: &Doc, c: &Candidate) -> Option<Option<usize>> {
             }
             _ => None,
         });
+    Some(demonym)
+}
+
+/// "Thongbanh Sengaphon, his Lao counterpart, …", "X, son homologue lao,":
+/// a full name with a reference noun and a demonym in apposition after it.
+fn reference_apposition(doc: &Doc, c: &Candidate) -> Option<Option<usize>> {
+    if c.words < 2 {
+        return None;
+    }
+    let sentence = doc.sentences[c.sentence].span;
+    let rest = doc.folded(Span {
+        start: c.span.end,
+        end: sentence.end,
+    });
+    let apposition = rest.strip_prefix(',')?.split([',', '.', ';', '(']).next()?;
+    let words: Vec<&str> = apposition.split_whitespace().collect();
+    if words.len() > 4 || !words.iter().any(|w| doc.lex.reference_nouns.iter().any(|r| r == w)) {
+        return None;
+    }
+    let span = Span {
+        start: c.span.end,
+        end: doc
+            .folded
+            .original_offset(doc.folded.folded_offset(c.span.end) + 1 + apposition.len()),
+    };
+    let demonym = doc.entities_in(span).iter().find_map(|f| match f.get(|e| matches!(e, Entity::Demonym(_))) {
+        Some(Entity::Demonym(d)) => Some(d),
+        _ => None,
+    });
     Some(demonym)
 }
 
