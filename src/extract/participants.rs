@@ -25,6 +25,9 @@ pub struct Person {
     pub role: Option<String>,
     /// The role if the person is of the home side (`Phrase::home_role`).
     home_role: Option<String>,
+    /// Named as someone's counterpart ("son homologue chinois X"): holds the
+    /// office of the one they meet when the text gives them none.
+    counterpart: bool,
     pub organization: Option<usize>,
     pub country: Option<usize>,
     gazetteer: bool,
@@ -226,10 +229,11 @@ fn mention(
             }
         }
     }
-    let country = apposed.or(counterpart.flatten());
+    let country = apposed.or(counterpart.and_then(|r| r.country));
     if let (Some(country), false) = (country, people.persons[person].gazetteer) {
         people.persons[person].country.get_or_insert(country);
     }
+    people.persons[person].counterpart |= counterpart.is_some_and(|r| r.same_office);
     let phrase_start = [
         Some(c.span.start),
         honorific,
@@ -712,7 +716,7 @@ fn meeting_objects(doc: &Doc, candidates: &[Candidate]) -> Vec<bool> {
 /// "son homologue chinois, Liu Zhao", "his Chinese counterpart Liu Zhao": a
 /// full name right after a reference noun is someone's, of the country of
 /// the demonym beside that noun. `None` when no such noun stands there.
-fn after_reference(doc: &Doc, c: &Candidate) -> Option<Option<usize>> {
+fn after_reference(doc: &Doc, c: &Candidate) -> Option<Referenced> {
     if c.words < 2 {
         return None;
     }
@@ -730,6 +734,7 @@ fn after_reference(doc: &Doc, c: &Candidate) -> Option<Option<usize>> {
         .collect();
     let reference = |w: &&str| doc.lex.reference_nouns.iter().any(|r| r == w);
     let noun = words.iter().take(2).position(reference)?;
+    let same_office = doc.lex.grammar.counterpart_nouns.contains(words[noun]);
     // The demonym beside the noun: after it in French, before it in English.
     let demonym = doc
         .entities_in(Span {
@@ -749,12 +754,15 @@ fn after_reference(doc: &Doc, c: &Candidate) -> Option<Option<usize>> {
             }
             _ => None,
         });
-    Some(demonym)
+    Some(Referenced {
+        country: demonym,
+        same_office,
+    })
 }
 
 /// "Thongbanh Sengaphon, his Lao counterpart, …", "X, son homologue lao,":
 /// a full name with a reference noun and a demonym in apposition after it.
-fn reference_apposition(doc: &Doc, c: &Candidate) -> Option<Option<usize>> {
+fn reference_apposition(doc: &Doc, c: &Candidate) -> Option<Referenced> {
     if c.words < 2 {
         return None;
     }
@@ -765,7 +773,11 @@ fn reference_apposition(doc: &Doc, c: &Candidate) -> Option<Option<usize>> {
     });
     let apposition = rest.strip_prefix(',')?.split([',', '.', ';', '(']).next()?;
     let words: Vec<&str> = apposition.split_whitespace().collect();
-    if words.len() > 4 || !words.iter().any(|w| doc.lex.reference_nouns.iter().any(|r| r == w)) {
+    if words.len() > 4
+        || !words
+            .iter()
+            .any(|w| doc.lex.reference_nouns.iter().any(|r| r == w))
+    {
         return None;
     }
     let span = Span {
@@ -774,11 +786,27 @@ fn reference_apposition(doc: &Doc, c: &Candidate) -> Option<Option<usize>> {
             .folded
             .original_offset(doc.folded.folded_offset(c.span.end) + 1 + apposition.len()),
     };
-    let demonym = doc.entities_in(span).iter().find_map(|f| match f.get(|e| matches!(e, Entity::Demonym(_))) {
-        Some(Entity::Demonym(d)) => Some(d),
-        _ => None,
+    let demonym = doc.entities_in(span).iter().find_map(|f| {
+        match f.get(|e| matches!(e, Entity::Demonym(_))) {
+            Some(Entity::Demonym(d)) => Some(d),
+            _ => None,
+        }
     });
-    Some(demonym)
+    Some(Referenced {
+        country: demonym,
+        same_office: words
+            .iter()
+            .any(|w| doc.lex.grammar.counterpart_nouns.contains(w)),
+    })
+}
+
+/// A name licensed by a reference noun beside it.
+#[derive(Clone, Copy)]
+struct Referenced {
+    /// The country of the demonym next to the noun.
+    country: Option<usize>,
+    /// The noun says the same office as the one met ("homologue").
+    same_office: bool,
 }
 
 /// "les ambassadeurs de Chine, Hong Xiaoyong, d'Indonésie, Ibnu Hadi": a
@@ -964,6 +992,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
             key,
             role: None,
             home_role: None,
+            counterpart: false,
             organization: None,
             country: Some(entry.country),
             gazetteer: true,
@@ -985,6 +1014,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
         key,
         role: None,
         home_role: None,
+        counterpart: false,
         organization: None,
         country: None,
         gazetteer: false,
@@ -1223,6 +1253,13 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
         let has_home = mentions
             .iter()
             .any(|m| people.persons[m.person].country == Some(doc.lex.home));
+        // A counterpart's office is that of the home person met.
+        let home_role = mentions.iter().find_map(|m| {
+            let p = &people.persons[m.person];
+            (p.country == Some(doc.lex.home))
+                .then(|| p.role.clone())
+                .flatten()
+        });
         for m in mentions {
             if seen.contains(&m.person) {
                 continue;
@@ -1247,7 +1284,10 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
                     doc.lex.without_patronymic(&person.name)
                 },
                 surface: m.span.slice(doc.text).to_string(),
-                role: person.role.clone(),
+                role: person
+                    .role
+                    .clone()
+                    .or_else(|| person.counterpart.then(|| home_role.clone()).flatten()),
                 organization: person
                     .organization
                     .map(|o| doc.lex.organizations[o].name.clone()),
@@ -1304,6 +1344,8 @@ mod tests {
         );
         let p = named(&fr, "Zhang Wei").unwrap_or_else(|| panic!("{fr:?}"));
         assert_eq!((p.country.as_deref(), p.host), (Some("China"), true));
+        // A counterpart holds the office of the one met.
+        assert_eq!(p.role.as_deref(), Some("Deputy Minister"));
         let en = people(
             "en",
             "T\n\nOn April 28 in Beijing, Deputy Minister Tran Van Hai held talks with his Chinese counterpart Zhang Wei.",

@@ -752,6 +752,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         by: folded_list(&g.by),
         role_joiners: folded_set(&g.role_joiners),
         role_connectors: folded_set(&g.role_connectors),
+        counterpart_nouns: folded_set(&g.counterpart_nouns),
     }
 }
 

@@ -377,6 +377,9 @@ pub struct Grammar {
     /// What opens such a body after the title: "of", "for".
     #[serde(default)]
     pub role_connectors: Vec<String>,
+    /// Reference nouns that give the person the office of the one met.
+    #[serde(default)]
+    pub counterpart_nouns: Vec<String>,
     /// What introduces the agent of a passive: "reçu par X et par Y".
     #[serde(default)]
     pub by: Vec<String>,

@@ -120,6 +120,7 @@ pub struct Grammar {
     pub by: Vec<String>,
     pub role_joiners: Words,
     pub role_connectors: Words,
+    pub counterpart_nouns: Words,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
