@@ -1087,15 +1087,18 @@ fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool]
                 if named {
                     continue;
                 }
-                found.extend(refer_back(
-                    doc,
-                    people,
-                    names,
-                    span,
-                    si,
-                    Some(country),
-                    None,
-                ));
+                let Some(m) = refer_back(doc, people, names, span, si, Some(country), None) else {
+                    continue;
+                };
+                if doc
+                    .lex
+                    .grammar
+                    .counterpart_nouns
+                    .contains(&folded[at..at_end])
+                {
+                    people.persons[m.person].counterpart = true;
+                }
+                found.push(m);
             }
         }
         found.extend(anaphors(doc, people, names, si, base, &here));
