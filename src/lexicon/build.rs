@@ -562,7 +562,7 @@ fn meeting_cues(
         cues.push(MeetingCue {
             kind: m.kind,
             strength: m.strength,
-            passive: false,
+            passive: m.guest_first,
             participle: false,
             complements: Vec::new(),
         });

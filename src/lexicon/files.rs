@@ -509,6 +509,10 @@ pub struct MeetingCue {
     /// a form: "lors" × "de leur" × "entretien".
     #[serde(default)]
     pub compose: Vec<Vec<String>>,
+    /// The guest is named before the cue, as with a passive: "X, venu lui
+    /// présenter ses civilités".
+    #[serde(default)]
+    pub guest_first: bool,
 }
 
 impl MeetingCue {
