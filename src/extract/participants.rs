@@ -218,14 +218,18 @@ fn mention(
     let person = identify(doc, people, c)?;
     if let Some(p) = phrase {
         enrich(doc.lex, &mut people.persons[person], &names.phrases[p]);
-        // A second post names a body, not a nationality: "chef du Parti"
-        // would make a foreign party leader Vietnamese.
+        // A second post names a body, and a foreign country only: "chef du
+        // Parti" would make a foreign party leader Vietnamese, "ministre
+        // chinois" tells a Chinese one.
         if let Some(q) = second_post(doc, names, claimed, p) {
             claimed[q] = true;
             let second = &names.phrases[q];
             let person = &mut people.persons[person];
             if let Some(o) = second.organization {
                 person.organization = Some(doc.lex.narrower_organization(person.organization, o));
+            }
+            if !person.gazetteer && second.country != Some(doc.lex.home) {
+                person.country = person.country.or(second.country);
             }
         }
     }
@@ -1277,15 +1281,14 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
             });
             let is_home = country == Some(doc.lex.home);
             let evidence = doc.sentences[m.sentence].span;
-            let romanized = !person.gazetteer
-                && country.is_some_and(|c| doc.lex.transliteration.countries.contains(&c));
             out.push(Participant {
                 meeting: mi,
-                name: if romanized {
-                    doc.lex.romanize(&person.name)
-                } else {
-                    doc.lex.without_patronymic(&person.name)
-                },
+                name: doc.lex.canonical_name(
+                    &person.name,
+                    country,
+                    person.country,
+                    person.gazetteer,
+                ),
                 surface: m.span.slice(doc.text).to_string(),
                 role: person
                     .role

@@ -351,6 +351,7 @@ fn countries(
                 .chars()
                 .flat_map(char::to_lowercase)
                 .collect(),
+            joined_given_names: c.joined_given_names,
         });
     }
     // The home country's side of every meeting is the "home" side; the partner is the other.

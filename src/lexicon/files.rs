@@ -35,6 +35,10 @@ pub struct Country {
     /// Letters only this country's names hold ("ư", "đ").
     #[serde(default)]
     pub name_letters: String,
+    /// Its names write the given name as one word ("Guo Shengkun"), so the
+    /// syllables a text writes apart are joined.
+    #[serde(default)]
+    pub joined_given_names: bool,
 }
 
 #[derive(Debug, Deserialize)]

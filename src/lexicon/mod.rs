@@ -39,6 +39,7 @@ pub struct Country {
     /// Folded family names telling a person of this country.
     pub surnames: HashSet<String>,
     pub name_letters: Vec<char>,
+    pub joined_given_names: bool,
 }
 
 pub struct City {
@@ -269,6 +270,40 @@ impl Lexicon {
         self.without_patronymic(&words.join(" "))
     }
 
+    /// A person's name as the tables write it: romanized for the countries
+    /// of `transliteration.toml` (unless the gazetteer gave it), without a
+    /// patronymic, and with a given name in one word where the person's own
+    /// country writes it so (`own`: what the text said of them, not the
+    /// side they were put on).
+    pub fn canonical_name(
+        &self,
+        name: &str,
+        country: Option<usize>,
+        own: Option<usize>,
+        gazetteer: bool,
+    ) -> String {
+        let romanized =
+            !gazetteer && country.is_some_and(|c| self.transliteration.countries.contains(&c));
+        let name = if romanized {
+            self.romanize(name)
+        } else {
+            self.without_patronymic(name)
+        };
+        let joined = !gazetteer && own.is_some_and(|c| self.countries[c].joined_given_names);
+        let words: Vec<&str> = name.split(' ').collect();
+        match words[..] {
+            [family, first, second]
+                if joined
+                    && [first, second]
+                        .iter()
+                        .all(|w| w.chars().all(char::is_alphabetic)) =>
+            {
+                format!("{family} {first}{}", second.to_lowercase())
+            }
+            _ => name,
+        }
+    }
+
     /// A name holding a patronymic without it, given name first: "Gennady
     /// Stepanovich Bezdetko" and "Bezdetko Gennady Stepanovich" (surname
     /// first, as official lists write it) are Gennady Bezdetko. Any other
@@ -389,5 +424,24 @@ mod tests {
         ] {
             assert_eq!(lex.romanize(fr), en);
         }
+    }
+
+    #[test]
+    fn a_chinese_given_name_written_in_syllables_is_one_word() {
+        let lex = Lexicon::embedded().unwrap();
+        let china = lex.countries.iter().position(|c| c.name == "China");
+        assert_eq!(
+            lex.canonical_name("Zhang Xiao Ming", china, china, false),
+            "Zhang Xiaoming"
+        );
+        // Only for someone the text says is Chinese, not one put on that side.
+        assert_eq!(
+            lex.canonical_name("Mai Van Duong", china, None, false),
+            "Mai Van Duong"
+        );
+        assert_eq!(
+            lex.canonical_name("Zhang Wei", china, china, false),
+            "Zhang Wei"
+        );
     }
 }
