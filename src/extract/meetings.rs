@@ -713,6 +713,10 @@ impl Drafts {
         let date = match (r.date, relative_day(doc, doc.folded(span))) {
             (Some(d), _) => Some((d.start, d.end)),
             (None, Some(days)) => previous.map(|(d, _)| (dates::shift(d, days), None)),
+            // "Plus tôt, …": before the previous meeting, on a day not told.
+            (None, None) if opens_earlier(doc, span) => {
+                previous.map(|(d, _)| (PartialDate { day: None, ..d }, None))
+            }
             (None, None) => frame
                 .and_then(|f| f.date)
                 .map(|d| (d.start, d.end))
@@ -821,6 +825,7 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     let after_determiner = before_is(&doc.lex.determiners);
     let strength = match def.strength {
         Strength::Verb if after_determiner => Strength::Noun,
+        Strength::NotHeld if def.recalled && opens_earlier(doc, span) => Strength::Verb,
         s => s,
     };
     if !def.complements.is_empty() && !complement_follows(doc, at.end, span.end, &def.complements) {
@@ -1010,6 +1015,14 @@ fn paragraph_lead(doc: &Doc, people: &People, si: usize) -> Option<Cue> {
 
 fn at_word_end(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the sentence opens on one of `grammar.earlier` ("Plus tôt, …").
+fn opens_earlier(doc: &Doc, sentence: Span) -> bool {
+    let folded = doc.folded(sentence);
+    doc.lex.grammar.earlier.iter().any(|e| {
+        folded.starts_with(e.as_str()) && !folded[e.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 /// Whether a "with" word (`[grammar] with`) follows `at` within a few
@@ -1604,6 +1617,21 @@ mod tests {
             found("en", text),
             [("Japan".to_string(), Some(7), Some(13))]
         );
+    }
+
+    #[test]
+    fn a_pluperfect_placed_earlier_in_the_story_is_held() {
+        let text = "T\n\nLe 13 février, le ministre Trần Văn Hải a été reçu par le roi de Malaisie, Ahmad Shah.\n\nPlus tôt, Trần Văn Hải avait eu un entretien avec le ministre malaisien de l'Intérieur, Razak Hamid.";
+        // Before the reception, on a day the article does not tell.
+        assert_eq!(
+            found("fr", text),
+            [
+                ("Malaysia".to_string(), Some(2), Some(13)),
+                ("Malaysia".to_string(), Some(2), None)
+            ]
+        );
+        let recalled = "T\n\nLe 13 février, le ministre Trần Văn Hải a été reçu par le roi de Malaisie, Ahmad Shah.\n\nEn 2019, Trần Văn Hải avait eu un entretien avec le ministre malaisien de l'Intérieur, Razak Hamid.";
+        assert_eq!(found("fr", recalled).len(), 1);
     }
 
     #[test]

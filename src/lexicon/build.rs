@@ -565,6 +565,7 @@ fn meeting_cues(
             strength: m.strength,
             passive: m.guest_first,
             participle: false,
+            recalled: false,
             complements: Vec::new(),
         });
     }
@@ -661,6 +662,7 @@ fn verb_cues(
             strength: tense.into(),
             passive: tense == Tense::Passive,
             participle: tense == Tense::Lead,
+            recalled: tense == Tense::Recalled,
             complements,
         };
         for (tense, forms) in by_tense {
@@ -754,6 +756,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         role_joiners: folded_set(&g.role_joiners),
         role_connectors: folded_set(&g.role_connectors),
         counterpart_nouns: folded_set(&g.counterpart_nouns),
+        earlier: folded_list(&g.earlier),
     }
 }
 

@@ -381,6 +381,10 @@ pub struct Grammar {
     /// What opens such a body after the title: "of", "for".
     #[serde(default)]
     pub role_connectors: Vec<String>,
+    /// Opening a sentence, these place a pluperfect in the story, earlier
+    /// the same day or trip: "Plus tôt, X avait eu un entretien avec Y".
+    #[serde(default)]
+    pub earlier: Vec<String>,
     /// Reference nouns that give the person the office of the one met.
     #[serde(default)]
     pub counterpart_nouns: Vec<String>,

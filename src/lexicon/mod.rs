@@ -81,6 +81,9 @@ pub struct MeetingCue {
     /// A verb's present participle ("Recevant", "Receiving"): it leads only
     /// where its sentence starts or after one of `participle_openers`.
     pub participle: bool,
+    /// A pluperfect ("avait reçu"): before the story, unless the sentence
+    /// opens on one of `grammar.earlier` ("Plus tôt, X avait eu un entretien").
+    pub recalled: bool,
     /// Folded complements one of which must follow, past a date or a place
     /// inserted after the verb ("a pris part, du 15 au 18 octobre à
     /// Santiago, à la 88e Assemblée"); empty when the form is complete.
@@ -122,6 +125,7 @@ pub struct Grammar {
     pub role_joiners: Words,
     pub role_connectors: Words,
     pub counterpart_nouns: Words,
+    pub earlier: Vec<String>,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
