@@ -647,8 +647,11 @@ impl Drafts {
         let people_country = |p: usize| people.persons[p].country;
         (0..self.meetings.len()).find(|&mi| {
             let m = &self.meetings[mi];
+            // Told again without anyone named ("delegates … are attending
+            // the meeting"), a conference is the one already told.
+            let conference_again = r.members.is_empty() && m.kind == Kind::Conference;
             m.partner == partner
-                && compatible_kinds(m.kind, r.kind)
+                && (compatible_kinds(m.kind, r.kind) || conference_again)
                 && compatible_dates(m, r.date.as_ref())
                 && r.members.iter().all(|&p| {
                     // People of another partner belong to another meeting told
