@@ -55,7 +55,7 @@ fn development_set_meets_the_bars() {
 #[test]
 fn real_blind_set_holds_its_figures() {
     let r = score("tests/real/blind/articles", "tests/real/blind/gold");
-    holds("blind", &r, [0.70, 0.59, 0.74, 0.66]);
+    holds("blind", &r, [0.70, 0.60, 0.74, 0.67]);
     let names_alone = score_with("tests/real/blind/articles", "tests/real/blind/gold", false);
     let f1 = names_alone.participants.f1();
     assert!(
@@ -67,14 +67,14 @@ fn real_blind_set_holds_its_figures() {
 #[test]
 fn real_development_set_holds_its_figures() {
     let r = score("tests/real/dev/articles", "tests/real/dev/gold");
-    holds("dev", &r, [0.84, 0.72, 0.75, 0.77]);
+    holds("dev", &r, [0.85, 0.73, 0.75, 0.77]);
 }
 
 /// The English real-article sets (tests/real-en), built as the French ones.
 #[test]
 fn real_english_blind_set_holds_its_figures() {
     let r = score("tests/real-en/blind/articles", "tests/real-en/blind/gold");
-    holds("English blind", &r, [0.80, 0.68, 0.77, 0.65]);
+    holds("English blind", &r, [0.80, 0.69, 0.77, 0.72]);
     let names_alone = score_with(
         "tests/real-en/blind/articles",
         "tests/real-en/blind/gold",
@@ -90,7 +90,7 @@ fn real_english_blind_set_holds_its_figures() {
 #[test]
 fn real_english_development_set_holds_its_figures() {
     let r = score("tests/real-en/dev/articles", "tests/real-en/dev/gold");
-    holds("English dev", &r, [0.91, 0.81, 0.78, 0.79]);
+    holds("English dev", &r, [0.91, 0.83, 0.81, 0.81]);
 }
 
 /// Meeting, participant and theme F1 and role accuracy at or above `bars`.
