@@ -536,7 +536,40 @@ impl<'d, 'p> Scan<'d, 'p> {
             }
             guests
         };
-        let theirs = listed(&|p| person_partner(doc, people, p) == Some(partner));
+        let partner_side = |p: usize| person_partner(doc, people, p) == Some(partner);
+        // "met A as well as B": each their own conversation, with the
+        // partner's people or those of no known side.
+        let not_home = |p: usize| {
+            partner_side(p)
+                || (people.persons[p].country.is_none() && people.persons[p].organization.is_none())
+        };
+        let apart = told.present.iter().any(|m| {
+            not_home(m.person) && {
+                let before = doc
+                    .folded(Span {
+                        start: doc.sentences[m.sentence].span.start,
+                        end: m.phrase_start,
+                    })
+                    .trim_end();
+                doc.lex
+                    .grammar
+                    .separately
+                    .iter()
+                    .any(|s| before.ends_with(s.as_str()))
+            }
+        });
+        if apart && matches!(told.kind, Kind::Talks) {
+            let mut guests: Vec<usize> = Vec::new();
+            for m in told.present.iter().filter(|m| not_home(m.person)) {
+                if !guests.contains(&m.person) {
+                    guests.push(m.person);
+                }
+            }
+            if guests.len() >= 2 {
+                return guests;
+            }
+        }
+        let theirs = listed(&partner_side);
         let guests = if theirs.is_empty() {
             listed(&|p| people.persons[p].country == Some(doc.lex.home))
         } else {

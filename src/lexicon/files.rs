@@ -381,6 +381,10 @@ pub struct Grammar {
     /// What opens such a body after the title: "of", "for".
     #[serde(default)]
     pub role_connectors: Vec<String>,
+    /// Before a second person met, these tell a conversation of its own:
+    /// "met A as well as B".
+    #[serde(default)]
+    pub separately: Vec<String>,
     /// Opening a sentence, these place a pluperfect in the story, earlier
     /// the same day or trip: "Plus tôt, X avait eu un entretien avec Y".
     #[serde(default)]

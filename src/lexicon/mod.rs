@@ -126,6 +126,7 @@ pub struct Grammar {
     pub role_connectors: Words,
     pub counterpart_nouns: Words,
     pub earlier: Vec<String>,
+    pub separately: Vec<String>,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
