@@ -1695,6 +1695,11 @@ mod tests {
             "T\n\nMinister Tran Van Hai was received in Vientiane on August 24 by Somchai Phommachanh, President of Laos, and by the Lao Prime Minister, Bounmy Keovongsa.",
         );
         assert_eq!(received.len(), 2, "{received:?}");
+        let met = found(
+            "en",
+            "T\n\nOn April 4 in Tokyo, Minister Tran Van Hai met Minister of Justice Sato Ken as well as Kato Hiro, State Minister of Transport.",
+        );
+        assert_eq!(met.len(), 2, "{met:?}");
     }
 
     #[test]
