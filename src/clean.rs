@@ -74,7 +74,11 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
         }
         // A date stamp stands among the first lines, before the story.
         if body.len() < 3 && stamp.is_none() {
-            if let Some(date) = lex.dates.stamp(folded) {
+            let date = lex
+                .dates
+                .stamp(folded)
+                .or_else(|| lex.foreign_dates.iter().find_map(|d| d.stamp(folded)));
+            if let Some(date) = date {
                 stamp = Some(date);
                 continue;
             }
@@ -293,5 +297,10 @@ mod tests {
         let text =
             "Title\n\nThe minister met X on September 13, 2023 in Hanoi and discussed crime.";
         assert_eq!(clean(text, &Folded::new(text), &lex, true).stamp, None);
+        // A French page may stamp its date in English.
+        let fr = Lexicon::embedded_lang("fr").unwrap();
+        let text = "Titre\n\nMay 22, 2017 16:22\n\nLa police provinciale a accueilli le 22 mai la conférence.";
+        let c = clean(text, &Folded::new(text), &fr, true);
+        assert_eq!(c.stamp, NaiveDate::from_ymd_opt(2017, 5, 22));
     }
 }

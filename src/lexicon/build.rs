@@ -107,7 +107,21 @@ impl Lexicons {
             .languages
             .par_iter()
             .map(|lang| Lexicon::build(&shared, lang, &source))
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<Vec<Lexicon>, _>>()?;
+        let dates: Vec<DatePatterns> = langs.iter().map(|l| l.dates.clone()).collect();
+        let langs = langs
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut lex)| {
+                lex.foreign_dates = dates
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, d)| d.clone())
+                    .collect();
+                lex
+            })
+            .collect();
         Ok(Lexicons { langs })
     }
 
@@ -293,6 +307,7 @@ impl Lexicon {
             body_words: folded_set(&clause.body_words),
             grammar: grammar_words(&grammar.grammar),
             dates,
+            foreign_dates: Vec::new(),
             matcher: matcher::LazyMatcher::new(matcher),
         })
     }

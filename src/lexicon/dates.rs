@@ -19,6 +19,7 @@ pub enum DateForm {
     Weekday,
 }
 
+#[derive(Clone)]
 pub struct DatePatterns {
     pub regex: Regex,
     /// For each alternative, its form and its group's name (`a{i}`); the

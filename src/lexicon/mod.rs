@@ -187,6 +187,9 @@ pub struct Lexicon {
     /// Folded closed word classes the rules read.
     pub grammar: Grammar,
     pub dates: DatePatterns,
+    /// The other languages' dates: a page in one may stamp its date in
+    /// another ("May 22, 2017 16:22" above a French report).
+    pub foreign_dates: Vec<DatePatterns>,
     pub(crate) matcher: LazyMatcher,
 }
 
