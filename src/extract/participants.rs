@@ -211,7 +211,14 @@ fn mention(
     if !licensed {
         return None;
     }
-    let phrase = before.or(after);
+    // A foreign title is not the post of a name the home side writes
+    // ("… ministre de l'Intérieur de Singapour, Luong Tam Quang a estimé").
+    let home_name = c.gazetteer.map_or_else(
+        || doc.lex.country_of_name(c.span.slice(doc.text)),
+        |g| Some(doc.lex.people[g].country),
+    ) == Some(doc.lex.home);
+    let foreign = |p: usize| names.phrases[p].country.is_some_and(|k| k != doc.lex.home);
+    let phrase = before.or(after).filter(|&p| !(home_name && foreign(p)));
     if let Some(p) = phrase {
         claimed[p] = true;
     }
