@@ -749,10 +749,6 @@ impl Drafts {
         let date = match (r.date, relative_day(doc, doc.folded(span))) {
             (Some(d), _) => Some((d.start, d.end)),
             (None, Some(days)) => previous.map(|(d, _)| (dates::shift(d, days), None)),
-            // "Plus tôt, …": before the previous meeting, on a day not told.
-            (None, None) if opens_earlier(doc, span) => {
-                previous.map(|(d, _)| (PartialDate { day: None, ..d }, None))
-            }
             (None, None) => frame
                 .and_then(|f| f.date)
                 .map(|d| (d.start, d.end))
@@ -1658,12 +1654,12 @@ mod tests {
     #[test]
     fn a_pluperfect_placed_earlier_in_the_story_is_held() {
         let text = "T\n\nLe 13 février, le ministre Trần Văn Hải a été reçu par le roi de Malaisie, Ahmad Shah.\n\nPlus tôt, Trần Văn Hải avait eu un entretien avec le ministre malaisien de l'Intérieur, Razak Hamid.";
-        // Before the reception, on a day the article does not tell.
+        // Earlier in the story, on the day of the meeting told before it.
         assert_eq!(
             found("fr", text),
             [
                 ("Malaysia".to_string(), Some(2), Some(13)),
-                ("Malaysia".to_string(), Some(2), None)
+                ("Malaysia".to_string(), Some(2), Some(13))
             ]
         );
         let recalled = "T\n\nLe 13 février, le ministre Trần Văn Hải a été reçu par le roi de Malaisie, Ahmad Shah.\n\nEn 2019, Trần Văn Hải avait eu un entretien avec le ministre malaisien de l'Intérieur, Razak Hamid.";
