@@ -427,8 +427,15 @@ impl<'d, 'p> Scan<'d, 'p> {
     fn report(&mut self, si: usize, paragraph: usize, told: &Told, partner: Partner) {
         let (doc, people) = (self.doc, self.people);
         let conversation = !matches!(told.kind, Kind::Conference | Kind::Visit);
-        let partners = conversation
-            .then(|| partner_list(doc, doc.sentences[si].span))
+        let span = doc.sentences[si].span;
+        let listed = if conversation {
+            partner_list(doc, span)
+        } else {
+            // "la 3e conférence des ministres Vietnam-Laos-Cambodge": each
+            // country the event pairs with home.
+            dash_chain(doc, span)
+        };
+        let partners = Some(listed)
             .filter(|listed| listed.len() >= 2 && listed.contains(&partner))
             .unwrap_or_else(|| vec![partner]);
         let several = partners.len() > 1;
@@ -1281,6 +1288,42 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
             .or_else(|| org(None))
             .or_else(city)
     }
+}
+
+/// The countries a dash chain with home names ("Vietnam-Laos-Cambodge"),
+/// home left out; empty without home in the chain.
+fn dash_chain(doc: &Doc, span: Span) -> Vec<Partner> {
+    let home = doc.lex.home;
+    let mut chain: Vec<usize> = Vec::new();
+    let mut best: Vec<usize> = Vec::new();
+    let mut last_end = None;
+    for f in doc.entities_in(span) {
+        let Some(Entity::Country(c)) = f.get(|e| matches!(e, Entity::Country(_))) else {
+            continue;
+        };
+        let joined = last_end.is_some_and(|end| {
+            matches!(
+                doc.folded(Span {
+                    start: end,
+                    end: f.span.start
+                })
+                .trim(),
+                "-" | "–" | "—"
+            )
+        });
+        if !joined {
+            chain.clear();
+        }
+        chain.push(c);
+        last_end = Some(f.span.end);
+        if chain.contains(&home) && chain.len() > best.len() {
+            best = chain.clone();
+        }
+    }
+    best.into_iter()
+        .filter(|&c| c != home)
+        .map(Partner::Country)
+        .collect()
 }
 
 /// The foreign partners a sentence names as one list ("de la Chine, de la
