@@ -576,7 +576,13 @@ impl<'d, 'p> Scan<'d, 'p> {
                 return guests;
             }
         }
-        let theirs = listed(&partner_side);
+        // The partner's people, with those of no known side among them.
+        let theirs = listed(&not_home);
+        let theirs = if theirs.iter().any(|&p| partner_side(p)) {
+            theirs
+        } else {
+            Vec::new()
+        };
         let guests = if theirs.is_empty() {
             listed(&|p| people.persons[p].country == Some(doc.lex.home))
         } else {
