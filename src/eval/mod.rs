@@ -13,6 +13,7 @@ use polars::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use crate::dataset::str_column;
 use crate::error::Error;
 use crate::fold::fold;
 use gold::{GoldArticle, GoldMeeting};
@@ -352,28 +353,28 @@ pub fn predictions(
     participants: &DataFrame,
     topics: &DataFrame,
 ) -> PolarsResult<Predictions> {
-    let names: BTreeMap<String, String> = strings(articles, "article_id")?
+    let names: BTreeMap<String, String> = str_column(articles, "article_id")?
         .into_iter()
-        .zip(strings(articles, "record_id")?)
+        .zip(str_column(articles, "record_id")?)
         .map(|(id, name)| (id.unwrap_or_default(), name.unwrap_or_default()))
         .collect();
     let ints = |df: &DataFrame, c: &str| -> PolarsResult<Vec<Option<i64>>> {
         Ok(df.column(c)?.cast(&DataType::Int64)?.i64()?.to_vec())
     };
-    let ids = strings(meetings, "meeting_id")?;
+    let ids = str_column(meetings, "meeting_id")?;
     let (years, months, days) = (
         ints(meetings, "year")?,
         ints(meetings, "month")?,
         ints(meetings, "day")?,
     );
     let (partners, cities, kinds) = (
-        strings(meetings, "partner")?,
-        strings(meetings, "city")?,
-        strings(meetings, "kind")?,
+        str_column(meetings, "partner")?,
+        str_column(meetings, "city")?,
+        str_column(meetings, "kind")?,
     );
     let (articles_of, evidence) = (
-        strings(meetings, "article_id")?,
-        strings(meetings, "evidence")?,
+        str_column(meetings, "article_id")?,
+        str_column(meetings, "evidence")?,
     );
     let mut by_id: BTreeMap<String, (String, PredMeeting)> = BTreeMap::new();
     for i in 0..meetings.height() {
@@ -394,10 +395,10 @@ pub fn predictions(
         by_id.insert(ids[i].clone().unwrap_or_default(), (article, m));
     }
     let (pm, pn, pr, ps) = (
-        strings(participants, "meeting_id")?,
-        strings(participants, "name")?,
-        strings(participants, "role")?,
-        strings(participants, "side")?,
+        str_column(participants, "meeting_id")?,
+        str_column(participants, "name")?,
+        str_column(participants, "role")?,
+        str_column(participants, "side")?,
     );
     for i in 0..participants.height() {
         if let Some((_, m)) = by_id.get_mut(pm[i].as_deref().unwrap_or_default()) {
@@ -408,7 +409,10 @@ pub fn predictions(
             });
         }
     }
-    let (tm, tt) = (strings(topics, "meeting_id")?, strings(topics, "theme")?);
+    let (tm, tt) = (
+        str_column(topics, "meeting_id")?,
+        str_column(topics, "theme")?,
+    );
     for i in 0..topics.height() {
         if let Some((_, m)) = by_id.get_mut(tm[i].as_deref().unwrap_or_default()) {
             m.themes.insert(tt[i].clone().unwrap_or_default());
@@ -419,16 +423,6 @@ pub fn predictions(
         out.entry(article).or_default().push(m);
     }
     Ok(out)
-}
-
-fn strings(df: &DataFrame, c: &str) -> PolarsResult<Vec<Option<String>>> {
-    Ok(df
-        .column(c)?
-        .as_materialized_series()
-        .str()?
-        .iter()
-        .map(|v| v.map(str::to_string))
-        .collect())
 }
 
 impl Report {
