@@ -232,9 +232,9 @@ fn mention(
             claimed[q] = true;
             let second = &names.phrases[q];
             let person = &mut people.persons[person];
-            if let Some(o) = second.organization {
-                person.organization = Some(doc.lex.narrower_organization(person.organization, o));
-            }
+            person.organization = doc
+                .lex
+                .narrower_organization(person.organization, second.organization);
             if !person.gazetteer && second.country != Some(doc.lex.home) {
                 person.country = person.country.or(second.country);
             }
@@ -633,7 +633,7 @@ fn govern(doc: &Doc, phrase: &mut Phrase, governed: &mut Governed, next: &super:
         }
     } else if let Some(Entity::Organization(o)) = next.get(|e| matches!(e, Entity::Organization(_)))
     {
-        phrase.organization = Some(doc.lex.narrower_organization(phrase.organization, o));
+        phrase.organization = doc.lex.narrower_organization(phrase.organization, Some(o));
         if doc.lex.organizations[o].kind == OrgKind::Company {
             phrase.country = phrase.country.or(doc.lex.organizations[o].country);
         }
@@ -1046,10 +1046,7 @@ fn enrich(lex: &Lexicon, person: &mut Person, phrase: &Phrase) {
         person.role = Some(phrase.role.clone());
         person.home_role.clone_from(&phrase.home_role);
     }
-    person.organization = match phrase.organization {
-        Some(o) => Some(lex.narrower_organization(person.organization, o)),
-        None => person.organization,
-    };
+    person.organization = lex.narrower_organization(person.organization, phrase.organization);
     if !person.gazetteer {
         person.country = person.country.or(phrase.country);
     }

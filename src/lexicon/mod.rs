@@ -228,10 +228,14 @@ impl Lexicon {
     /// Of a body already known and one named next, the more specific: a
     /// person "Under-Secretary-General of the UN and Executive Director of
     /// UNODC" is of UNODC.
-    pub fn narrower_organization(&self, known: Option<usize>, named: usize) -> usize {
-        match known {
-            Some(k) if self.organizations[named].part_of != Some(k) => k,
-            _ => named,
+    pub fn narrower_organization(
+        &self,
+        known: Option<usize>,
+        named: Option<usize>,
+    ) -> Option<usize> {
+        match (known, named) {
+            (Some(k), Some(n)) if self.organizations[n].part_of != Some(k) => Some(k),
+            (known, named) => named.or(known),
         }
     }
 
