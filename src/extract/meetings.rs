@@ -1016,7 +1016,7 @@ fn names_someone(doc: &Doc, at: usize, end: usize) -> bool {
     let reference = || {
         doc.folded(span)
             .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .any(|w| doc.lex.reference_nouns.iter().any(|r| r == w))
+            .any(|w| doc.lex.is_reference_noun(w))
     };
     let unknown_name = || {
         tokens::tokens(span.slice(doc.text)).any(|(i, w)| {

@@ -743,8 +743,10 @@ fn after_reference(doc: &Doc, c: &Candidate) -> Option<Referenced> {
         .rev()
         .take(3)
         .collect();
-    let reference = |w: &&str| doc.lex.reference_nouns.iter().any(|r| r == w);
-    let noun = words.iter().take(2).position(reference)?;
+    let noun = words
+        .iter()
+        .take(2)
+        .position(|w| doc.lex.is_reference_noun(w))?;
     let same_office = doc.lex.grammar.counterpart_nouns.contains(words[noun]);
     // The demonym beside the noun: after it in French, before it in English.
     let demonym = doc
@@ -784,11 +786,7 @@ fn reference_apposition(doc: &Doc, c: &Candidate) -> Option<Referenced> {
     });
     let apposition = rest.strip_prefix(',')?.split([',', '.', ';', '(']).next()?;
     let words: Vec<&str> = apposition.split_whitespace().collect();
-    if words.len() > 4
-        || !words
-            .iter()
-            .any(|w| doc.lex.reference_nouns.iter().any(|r| r == w))
-    {
+    if words.len() > 4 || !words.iter().any(|w| doc.lex.is_reference_noun(w)) {
         return None;
     }
     let span = Span {

@@ -225,6 +225,11 @@ impl Lexicon {
         })
     }
 
+    /// Whether a folded word is a reference noun ("homologue", "counterpart").
+    pub fn is_reference_noun(&self, word: &str) -> bool {
+        self.reference_nouns.iter().any(|r| r == word)
+    }
+
     /// Of a body already known and one named next, the more specific: a
     /// person "Under-Secretary-General of the UN and Executive Director of
     /// UNODC" is of UNODC.
