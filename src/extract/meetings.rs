@@ -532,17 +532,19 @@ impl<'d, 'p> Scan<'d, 'p> {
             }
             false
         };
-        // The partner's people, or else the home people a visitor met
-        // ("sat down with the Inspector General, X, and with Y").
-        let listed = |side: &dyn Fn(usize) -> bool| {
+        // The people present that `keep` takes, each once, in order.
+        let gather = |keep: &dyn Fn(&PersonMention) -> bool| {
             let mut guests: Vec<usize> = Vec::new();
-            for m in &told.present {
-                if side(m.person) && with(m) && !guests.contains(&m.person) {
+            for m in told.present.iter().filter(|m| keep(m)) {
+                if !guests.contains(&m.person) {
                     guests.push(m.person);
                 }
             }
             guests
         };
+        // The partner's people, or else the home people a visitor met
+        // ("sat down with the Inspector General, X, and with Y").
+        let listed = |side: &dyn Fn(usize) -> bool| gather(&|m| side(m.person) && with(m));
         let partner_side = |p: usize| person_partner(doc, people, p) == Some(partner);
         // "met A as well as B": each their own conversation, with the
         // partner's people or those of no known side.
@@ -566,12 +568,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             }
         });
         if apart && matches!(told.kind, Kind::Talks) {
-            let mut guests: Vec<usize> = Vec::new();
-            for m in told.present.iter().filter(|m| not_home(m.person)) {
-                if !guests.contains(&m.person) {
-                    guests.push(m.person);
-                }
-            }
+            let guests = gather(&|m| not_home(m.person));
             if guests.len() >= 2 {
                 return guests;
             }
