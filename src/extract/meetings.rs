@@ -1225,18 +1225,7 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                     if doc.words(gap).len() > REACH || doc.folded(gap).contains([',', ';', '.']) {
                         return None;
                     }
-                    match f.get(|e| {
-                        matches!(
-                            e,
-                            Entity::Organization(_) | Entity::Country(_) | Entity::Demonym(_)
-                        )
-                    }) {
-                        Some(Entity::Organization(o)) => Some(body_partner(doc, o)),
-                        Some(Entity::Country(c) | Entity::Demonym(c)) if c != home => {
-                            Some(Partner::Country(c))
-                        }
-                        _ => None,
-                    }
+                    named_partner(doc, f, true)
                 })
         })
     };
@@ -1260,11 +1249,7 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                     if gap.len() > 2 {
                         return None;
                     }
-                    match f.get(|e| matches!(e, Entity::Country(_) | Entity::Organization(_))) {
-                        Some(Entity::Country(c)) if c != home => Some(Partner::Country(c)),
-                        Some(Entity::Organization(o)) => Some(body_partner(doc, o)),
-                        _ => None,
-                    }
+                    named_partner(doc, f, false)
                 })
         })
     };
@@ -1427,6 +1412,23 @@ fn person_partner(doc: &Doc, people: &People, person: usize) -> Option<Partner> 
     match (p.organization, p.country) {
         (Some(o), _) => Some(body_partner(doc, o)),
         (None, Some(c)) if c != doc.lex.home => Some(Partner::Country(c)),
+        _ => None,
+    }
+}
+
+/// The partner an entity names: a body, or a foreign country (or its
+/// demonym, with `demonyms`).
+fn named_partner(doc: &Doc, f: &Found, demonyms: bool) -> Option<Partner> {
+    let named = f.get(|e| match e {
+        Entity::Organization(_) | Entity::Country(_) => true,
+        Entity::Demonym(_) => demonyms,
+        _ => false,
+    });
+    match named {
+        Some(Entity::Organization(o)) => Some(body_partner(doc, o)),
+        Some(Entity::Country(c) | Entity::Demonym(c)) if c != doc.lex.home => {
+            Some(Partner::Country(c))
+        }
         _ => None,
     }
 }
