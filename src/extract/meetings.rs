@@ -17,7 +17,7 @@ use super::participants::{People, PersonMention};
 use super::tokens;
 use super::{Doc, Found, Meeting};
 use crate::clean::Span;
-use crate::fold::fold;
+use crate::fold::{at_word_boundaries, fold};
 use crate::lexicon::{Entity, Kind, MeetingCue, OrgKind, Strength, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -966,12 +966,11 @@ fn complement_follows(doc: &Doc, at: usize, end: usize, complements: &[String]) 
     complements.iter().any(|c| {
         folded[..clause_end]
             .match_indices(c.as_str())
-            .filter(|(i, _)| {
+            .find(|(i, _)| {
                 at_word_end(&folded[..clause_end], i + c.len())
                     && folded[..*i].ends_with(|ch: char| !ch.is_alphanumeric())
             })
-            .take(1)
-            .any(|(i, _)| {
+            .is_some_and(|(i, _)| {
                 insert(Span {
                     start: at,
                     end: doc.folded.original_offset(base + i),
@@ -1062,9 +1061,11 @@ fn at_word_end(text: &str, at: usize) -> bool {
 /// Whether the sentence opens on one of `grammar.earlier` ("Plus tôt, …").
 fn opens_earlier(doc: &Doc, sentence: Span) -> bool {
     let folded = doc.folded(sentence);
-    doc.lex.grammar.earlier.iter().any(|e| {
-        folded.starts_with(e.as_str()) && !folded[e.len()..].starts_with(char::is_alphanumeric)
-    })
+    doc.lex
+        .grammar
+        .earlier
+        .iter()
+        .any(|e| folded.starts_with(e.as_str()) && at_word_end(folded, e.len()))
 }
 
 /// Whether a "with" word (`[grammar] with`) follows `at` within a few
@@ -1208,11 +1209,7 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
             let at = folded
                 .match_indices(with.as_str())
                 .map(|(i, _)| i + with.len())
-                .find(|&i| {
-                    at_word_end(folded, i)
-                        && (i == with.len()
-                            || !folded[..i - with.len()].ends_with(char::is_alphanumeric))
-                })?;
+                .find(|&i| at_word_boundaries(folded, i - with.len(), i))?;
             let after = doc.folded.original_offset(base + at);
             entities
                 .iter()
@@ -1239,9 +1236,8 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                 .original_offset(doc.folded.folded_offset(span.start) + at);
             entities
                 .iter()
-                .filter(|f| f.span.start >= after)
-                .take(1)
-                .find_map(|f| {
+                .find(|f| f.span.start >= after)
+                .and_then(|f| {
                     let gap = doc.words(Span {
                         start: after,
                         end: f.span.start,
