@@ -1263,12 +1263,11 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
             .iter()
             .any(|m| people.persons[m.person].country == Some(doc.lex.home));
         // A counterpart's office is that of the home person met.
-        let home_role = mentions.iter().find_map(|m| {
-            let p = &people.persons[m.person];
-            (p.country == Some(doc.lex.home))
-                .then(|| p.role.clone())
-                .flatten()
-        });
+        let home_role = mentions
+            .iter()
+            .map(|m| &people.persons[m.person])
+            .find(|p| p.country == Some(doc.lex.home) && p.role.is_some())
+            .and_then(|p| p.role.clone());
         for m in mentions {
             if seen.contains(&m.person) {
                 continue;
@@ -1295,7 +1294,7 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Participant> {
                 role: person
                     .role
                     .clone()
-                    .or_else(|| person.counterpart.then(|| home_role.clone()).flatten()),
+                    .or_else(|| home_role.clone().filter(|_| person.counterpart)),
                 organization: person
                     .organization
                     .map(|o| doc.lex.organizations[o].name.clone()),
