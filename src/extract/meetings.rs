@@ -713,7 +713,11 @@ impl Drafts {
                     // home delegation at an event told again is the same one.
                     let signatory = r.kind == m.kind
                         && matches!(r.kind, Kind::Signing | Kind::Conference | Kind::Visit);
+                    // A meeting told first without anyone named ("La délégation
+                    // … en séance de travail avec") takes whoever a later
+                    // report names.
                     other_side
+                        || (self.members[mi].is_empty() && m.kind == r.kind)
                         || self.members[mi].contains(&p)
                         || (partner_side && no_guest_yet)
                         || (signatory && people_country(p) == Some(doc.lex.home))
