@@ -505,33 +505,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             Kind::Reception => &doc.lex.grammar.by,
             _ => return Vec::new(),
         };
-        // Past determiners and possessives: "and by the country's Prime
-        // Minister, X", "et avec son homologue Y".
-        let with = |m: &PersonMention| {
-            let mut at = m.phrase_start;
-            for _ in 0..3 {
-                let Some(w) = doc.word_before(at) else {
-                    return false;
-                };
-                if words.contains(&w) {
-                    return true;
-                }
-                let skip = doc.lex.determiners.contains(&w)
-                    || doc
-                        .lex
-                        .grammar
-                        .possessives
-                        .iter()
-                        .any(|p| w.ends_with(p.as_str()));
-                if !skip {
-                    return false;
-                }
-                let folded_start =
-                    doc.folded(Span { start: 0, end: at }).trim_end().len() - w.len();
-                at = doc.folded.original_offset(folded_start);
-            }
-            false
-        };
+        let with = |m: &PersonMention| ends_with_any(lead_in(doc, m, words), words);
         // The people present that `keep` takes, each once, in order.
         let gather = |keep: &dyn Fn(&PersonMention) -> bool| {
             let mut guests: Vec<usize> = Vec::new();
@@ -546,7 +520,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         // ("sat down with the Inspector General, X, and with Y").
         let listed = |side: &dyn Fn(usize) -> bool| gather(&|m| side(m.person) && with(m));
         let partner_side = |p: usize| person_partner(doc, people, p) == Some(partner);
-        // "met A as well as B": each their own conversation, with the
+        // "met A as well as B", "A, puis B": each their own conversation, with the
         // partner's people or those of no known side.
         let not_home = |p: usize| {
             partner_side(p)
@@ -554,20 +528,11 @@ impl<'d, 'p> Scan<'d, 'p> {
         };
         let apart = told.present.iter().any(|m| {
             not_home(m.person) && {
-                let before = doc
-                    .folded(Span {
-                        start: doc.sentences[m.sentence].span.start,
-                        end: m.phrase_start,
-                    })
-                    .trim_end();
-                doc.lex
-                    .grammar
-                    .separately
-                    .iter()
-                    .any(|s| before.ends_with(s.as_str()))
+                let separately = &doc.lex.grammar.separately;
+                ends_with_any(lead_in(doc, m, separately), separately)
             }
         });
-        if apart && matches!(told.kind, Kind::Talks) {
+        if apart && matches!(told.kind, Kind::Talks | Kind::Reception) {
             let guests = gather(&|m| not_home(m.person));
             if guests.len() >= 2 {
                 return guests;
@@ -784,6 +749,51 @@ impl Drafts {
         self.frame_of.push(frame.map(|f| f.sentence));
         self.meetings.len() - 1
     }
+}
+
+/// The sentence before a person's title phrase, less the determiners and
+/// possessives right before it, up to one of `stops`: "and by the country's
+/// Prime Minister, X" leads in with "and by", "puis le ministre Y" with
+/// "puis", and "auprès de X" keeps its "de".
+fn lead_in<'a>(doc: &'a Doc, m: &PersonMention, stops: &[String]) -> &'a str {
+    let sentence = doc.sentences[m.sentence].span;
+    let mut before = doc
+        .folded(Span {
+            start: sentence.start,
+            end: m.phrase_start,
+        })
+        .trim_end();
+    for _ in 0..2 {
+        if ends_with_any(before, stops) {
+            break;
+        }
+        let word_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'')
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let word = &before[word_start..];
+        let skip = doc.lex.determiners.contains(word)
+            || doc
+                .lex
+                .grammar
+                .possessives
+                .iter()
+                .any(|p| word.ends_with(p.as_str()));
+        if word.is_empty() || !skip {
+            break;
+        }
+        before = before[..word_start].trim_end();
+    }
+    before
+}
+
+/// Whether `text` ends with one of `phrases`, as whole words.
+fn ends_with_any(text: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        text.ends_with(p.as_str()) && at_word_boundaries(text, text.len() - p.len(), text.len())
+    })
 }
 
 /// The date a sentence gives a meeting: the nearest one after the cue ("a
@@ -1117,14 +1127,14 @@ pub fn is_background(doc: &Doc, m: &PersonMention) -> bool {
                 start: c.span.end,
                 end: m.phrase_start,
             };
+            let gap = doc.folded(gap).trim();
+            // "s'est rendu auprès de X": the cue holds the preposition.
             c.span.end <= m.phrase_start
-                && doc
-                    .lex
-                    .grammar
-                    .cue_complement
-                    .contains(doc.folded(gap).trim())
+                && (gap.is_empty() || doc.lex.grammar.cue_complement.contains(gap))
         });
-    !own
+    // "auprès de A, puis du ministre B": A is met, and B next.
+    let led_by = |words: &[String]| ends_with_any(lead_in(doc, m, words), words);
+    !own && !led_by(&doc.lex.grammar.with) && !led_by(&doc.lex.grammar.separately)
 }
 
 /// The other side of the meeting named in a sentence.
