@@ -66,8 +66,13 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
             seen.insert(folded);
             continue;
         }
+        // Teasers follow the story: a marker above its first sentence is
+        // the page's menu.
         if is_stop_marker(folded, noise) {
-            break;
+            if body.iter().any(|l| is_prose(l.slice(text))) {
+                break;
+            }
+            continue;
         }
         if is_link(folded, noise) || is_credit(folded, noise) {
             continue;
@@ -132,6 +137,13 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
             end: start + trimmed_start + body.len(),
         })
     })
+}
+
+/// A line of running text rather than a menu item or a heading: a sentence
+/// ends it, or it runs long.
+fn is_prose(line: &str) -> bool {
+    const MIN_WORDS: usize = 8;
+    line.ends_with(['.', '!', '?', '…']) || line.split_whitespace().count() >= MIN_WORDS
 }
 
 fn is_stop_marker(folded: &str, noise: &Noise) -> bool {
@@ -240,7 +252,11 @@ mod tests {
     use crate::lexicon::Lexicon;
 
     fn body(text: &str) -> Vec<String> {
-        let lex = Lexicon::embedded().unwrap();
+        body_in("fr", text)
+    }
+
+    fn body_in(lang: &str, text: &str) -> Vec<String> {
+        let lex = Lexicon::embedded_lang(lang).unwrap();
         clean(text, &Folded::new(text), &lex, true)
             .body
             .iter()
@@ -253,6 +269,18 @@ mod tests {
         let text = "Titre\n\n>> Un autre article\nPhoto : VNA/CVN\nLe ministre (droite) et son hôte. Photo: VNA\n\
                     Premier paragraphe.\nPremier paragraphe.\nVNA/CVN\n-VNA\nDeuxième.\n\nVoir plus\n\nLe Premier ministre rencontre…";
         assert_eq!(body(text), ["Premier paragraphe.", "Deuxième."]);
+    }
+
+    #[test]
+    fn a_stop_marker_in_the_menu_above_the_story_stops_nothing() {
+        let text = "Title\n\nDocuments\nSee also:\nHanoi (VNA) - The minister received the ambassador of Japan today.\nSee also\nAnother story.";
+        assert_eq!(
+            body_in("en", text),
+            [
+                "Documents",
+                "The minister received the ambassador of Japan today."
+            ]
+        );
     }
 
     #[test]

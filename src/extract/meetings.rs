@@ -203,7 +203,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             .frame
             .as_ref()
             .filter(|_| best != Strength::Noun)
-            .map_or_else(|| own_kind(&cues, cue), |f| f.kind);
+            .map_or_else(|| own_kind(doc, &cues, cue), |f| f.kind);
         let mentions = self.dates_of(si);
         let date = pick_date(&mentions, kind, cue.span.start);
         let present = self
@@ -594,16 +594,27 @@ impl<'d, 'p> Scan<'d, 'p> {
 }
 
 /// The event a verb takes as object names the kind: "a accueilli la
-/// conférence" is a conference, "a assisté à la rencontre" talks.
-fn own_kind(cues: &[Cue], cue: &Cue) -> Kind {
-    let object = cues
+/// conférence" is a conference, "a assisté à la rencontre" talks, and "met
+/// for consultations" a dialogue when the noun follows close.
+fn own_kind(doc: &Doc, cues: &[Cue], cue: &Cue) -> Kind {
+    const CLOSE: usize = 2;
+    let Some(object) = cues
         .iter()
-        .filter(|c| c.strength == Strength::Noun && c.span.start > cue.span.start)
-        .map(|c| c.kind)
-        .next();
-    match (cue.kind, object) {
-        (Kind::Reception | Kind::Visit, Some(Kind::Conference)) => Kind::Conference,
-        (Kind::Conference, Some(Kind::Talks)) => Kind::Talks,
+        .find(|c| c.strength == Strength::Noun && c.span.start > cue.span.start)
+    else {
+        return cue.kind;
+    };
+    let close = || {
+        let gap = Span {
+            start: cue.span.end,
+            end: object.span.start,
+        };
+        doc.words(gap).len() <= CLOSE
+    };
+    match (cue.kind, object.kind) {
+        (Kind::Reception | Kind::Visit, Kind::Conference) => Kind::Conference,
+        (Kind::Conference, Kind::Talks) => Kind::Talks,
+        (Kind::Talks, Kind::Dialogue) if close() => Kind::Dialogue,
         (kind, _) => kind,
     }
 }
