@@ -594,9 +594,12 @@ impl<'d, 'p> Scan<'d, 'p> {
 }
 
 /// The event a verb takes as object names the kind: "a accueilli la
-/// conférence" is a conference, "a assisté à la rencontre" talks, and "met
-/// for consultations" a dialogue when the noun follows close.
+/// conférence" is a conference, "a assisté à la rencontre" talks, "a
+/// accueilli le 25 mars le 10e dialogue" a dialogue, and "met for
+/// consultations" one too when the noun follows close.
 fn own_kind(doc: &Doc, cues: &[Cue], cue: &Cue) -> Kind {
+    // Room for a date and an ordinal between a hosting verb and its event.
+    const OBJECT_REACH: usize = 6;
     const CLOSE: usize = 2;
     let Some(object) = cues
         .iter()
@@ -604,17 +607,18 @@ fn own_kind(doc: &Doc, cues: &[Cue], cue: &Cue) -> Kind {
     else {
         return cue.kind;
     };
-    let close = || {
+    let within = |words: usize| {
         let gap = Span {
             start: cue.span.end,
             end: object.span.start,
         };
-        doc.words(gap).len() <= CLOSE
+        doc.words(gap).len() <= words
     };
     match (cue.kind, object.kind) {
         (Kind::Reception | Kind::Visit, Kind::Conference) => Kind::Conference,
+        (Kind::Reception, Kind::Dialogue) if within(OBJECT_REACH) => Kind::Dialogue,
         (Kind::Conference, Kind::Talks) => Kind::Talks,
-        (Kind::Talks, Kind::Dialogue) if close() => Kind::Dialogue,
+        (Kind::Talks, Kind::Dialogue) if within(CLOSE) => Kind::Dialogue,
         (kind, _) => kind,
     }
 }
@@ -1488,9 +1492,18 @@ pub fn place(doc: &Doc, span: Span) -> (Option<usize>, Option<usize>, Option<usi
         Some(Entity::City(c)) => Some(c),
         _ => None,
     };
+    // "à Hanoï", or a city opening the sentence as the host of what it
+    // tells ("Washington a accueilli le 10e dialogue").
+    let opens = |f: &&crate::extract::Found| {
+        doc.words(Span {
+            start: span.start,
+            end: f.span.start,
+        })
+        .is_empty()
+    };
     let at_city = entities
         .iter()
-        .filter(|f| locative(f, &doc.lex.grammar.city_locatives))
+        .filter(|f| locative(f, &doc.lex.grammar.city_locatives) || opens(f))
         .find_map(city_of);
     let any_city = entities.iter().find_map(city_of);
     let country = entities
