@@ -58,6 +58,8 @@ struct Cue {
     span: Span,
     kind: Kind,
     strength: Strength,
+    /// Points back to the event just told ("y ont pris part").
+    refers_back: bool,
 }
 
 /// What a cue sentence contributes to the meeting it opens or continues.
@@ -79,6 +81,8 @@ struct Told<'p> {
     /// The cue that reports: the most specific kind among the strongest.
     cue: Span,
     cue_kind: Kind,
+    /// The reporting cue points back to the event just told.
+    refers_back: bool,
     kind: Kind,
     date: Option<DateMention>,
     /// People the sentence names, but for those only in the background.
@@ -215,6 +219,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             best,
             cue: cue.span,
             cue_kind: cue.kind,
+            refers_back: cue.refers_back,
             kind,
             date,
             present,
@@ -349,6 +354,10 @@ impl<'d, 'p> Scan<'d, 'p> {
                     && told.present.iter().all(|m| {
                         people.persons[m.person].country == Some(doc.lex.home) && !m.subject
                     }));
+        // "Y ont pris part des délégations de …": those of the event just told.
+        if told.refers_back && self.drafts.last_partner.is_some() {
+            return self.drafts.last_partner;
+        }
         partner_of(doc, people, si, told.kind).or_else(|| {
             if first {
                 fallback_partner(doc, people, paragraph, told.kind)
@@ -961,6 +970,7 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
         span: at,
         kind: def.kind,
         strength,
+        refers_back: def.refers_back,
     })
 }
 
@@ -1080,6 +1090,7 @@ fn paragraph_lead(doc: &Doc, people: &People, si: usize) -> Option<Cue> {
         },
         kind: Kind::Talks,
         strength: Strength::Lead,
+        refers_back: false,
     })
 }
 

@@ -525,6 +525,10 @@ pub struct MeetingCue {
     /// présenter ses civilités".
     #[serde(default)]
     pub guest_first: bool,
+    /// The cue points back to the event just told ("y ont pris part"): its
+    /// sentence goes on about that meeting, whoever else it names.
+    #[serde(default)]
+    pub refers_back: bool,
 }
 
 impl MeetingCue {

@@ -78,6 +78,8 @@ pub struct MeetingCue {
     pub strength: Strength,
     /// A passive form: the guest comes before it ("X a été reçu par").
     pub passive: bool,
+    /// Points back to the event just told ("y ont pris part").
+    pub refers_back: bool,
     /// A verb's present participle ("Recevant", "Receiving"): it leads only
     /// where its sentence starts or after one of `participle_openers`.
     pub participle: bool,
