@@ -1289,6 +1289,48 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                 })
         })
     };
+    // "reçu au siège du Secrétariat général d'Interpol", "at Interpol
+    // headquarters": the body whose seat hosts the meeting.
+    let seat = || {
+        const REACH: usize = 4;
+        let grammar = &doc.lex.grammar;
+        let base = doc.folded.folded_offset(span.start);
+        entities.iter().find_map(|f| {
+            let Some(Entity::Organization(o)) = f.get(|e| matches!(e, Entity::Organization(_)))
+            else {
+                return None;
+            };
+            let before = doc.folded(Span {
+                start: span.start,
+                end: f.span.start,
+            });
+            let led = grammar.seat_before.iter().any(|p| {
+                before.rfind(p.as_str()).is_some_and(|i| {
+                    let after_phrase = doc.folded.original_offset(base + i + p.len());
+                    doc.words(Span {
+                        start: after_phrase,
+                        end: f.span.start,
+                    })
+                    .len()
+                        <= REACH
+                })
+            });
+            let after = doc
+                .folded(Span {
+                    start: f.span.end,
+                    end: span.end,
+                })
+                .trim_start();
+            let followed = grammar
+                .seat_after
+                .iter()
+                .any(|w| after.starts_with(w.as_str()) && at_word_end(after, w.len()));
+            (led || followed).then(|| body_partner(doc, o))
+        })
+    };
+    if let Some(p) = seat() {
+        return Some(p);
+    }
     // A conference's partner is its organiser or its venue, whoever speaks
     // there; a conversation's is the side of the people it names, or the
     // body it names before the city it is held in.

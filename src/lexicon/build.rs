@@ -769,6 +769,8 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         insert_words: folded_set(&g.insert_words),
         home_audiences: folded_list(&g.home_audiences),
         organised_by: folded_list(&g.organised_by),
+        seat_before: folded_list(&g.seat_before),
+        seat_after: folded_list(&g.seat_after),
         by: folded_list(&g.by),
         role_joiners: folded_set(&g.role_joiners),
         role_connectors: folded_set(&g.role_connectors),

@@ -398,6 +398,13 @@ pub struct Grammar {
     /// What names an event's organiser, its partner: "organisé par l'IISS".
     #[serde(default)]
     pub organised_by: Vec<String>,
+    /// What names the body whose seat hosts a meeting, its partner: before
+    /// the body ("au siège d'Interpol") or after it ("at Interpol
+    /// headquarters").
+    #[serde(default)]
+    pub seat_before: Vec<String>,
+    #[serde(default)]
+    pub seat_after: Vec<String>,
     /// The home side's own people abroad ("l'ambassade vietnamienne", "the
     /// Vietnamese community"): a meeting with them is no diplomatic meeting.
     #[serde(default)]

@@ -123,6 +123,8 @@ pub struct Grammar {
     pub insert_words: Words,
     pub home_audiences: Vec<String>,
     pub organised_by: Vec<String>,
+    pub seat_before: Vec<String>,
+    pub seat_after: Vec<String>,
     pub by: Vec<String>,
     pub role_joiners: Words,
     pub role_connectors: Words,
