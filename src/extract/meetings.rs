@@ -1123,7 +1123,8 @@ fn takes_partner(doc: &Doc, at: usize, end: usize) -> bool {
 
 fn compatible_kinds(a: Kind, b: Kind) -> bool {
     let conversation = |k| matches!(k, Kind::Reception | Kind::Talks);
-    a == b || (conversation(a) && conversation(b))
+    let session = |k| matches!(k, Kind::Dialogue | Kind::Conference);
+    a == b || (conversation(a) && conversation(b)) || (session(a) && session(b))
 }
 
 fn compatible_dates(m: &Meeting, date: Option<&DateMention>) -> bool {

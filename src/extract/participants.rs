@@ -719,7 +719,9 @@ fn meeting_objects(doc: &Doc, candidates: &[Candidate]) -> Vec<bool> {
                 .trim()
                     == and.as_str()
             });
-        objects[i] = continues || (cue_before && ends_with(&doc.lex.grammar.with));
+        // "avec X", and the agent of a passive: "coprésidée par X".
+        let introduced = ends_with(&doc.lex.grammar.with) || ends_with(&doc.lex.grammar.by);
+        objects[i] = continues || (cue_before && introduced);
     }
     objects
 }
