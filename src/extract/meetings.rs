@@ -1172,7 +1172,17 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
         .in_sentence(si)
         .filter(|m| !is_background(doc, m))
         .find_map(|m| person_partner(doc, people, m.person));
-    let entities = doc.entities_in(span);
+    // A word of someone's name ("Lê Đức Thái") names no country.
+    let entities: Vec<Found> = doc
+        .entities_in(span)
+        .iter()
+        .filter(|f| {
+            !people
+                .in_sentence(si)
+                .any(|m| m.span.start <= f.span.start && f.span.end <= m.span.end)
+        })
+        .cloned()
+        .collect();
     let org = |kind: Option<OrgKind>| {
         entities
             .iter()
