@@ -167,6 +167,21 @@ pub fn with_year(date: PartialDate, published: Option<NaiveDate>) -> PartialDate
 }
 
 /// The date `days` later; unknown parts stay unknown.
+/// Days from `earlier` to `later`, both with a month and a day; without
+/// both years, within the year around them (30 December is 3 days before 2
+/// January).
+pub fn days_between(earlier: PartialDate, later: PartialDate) -> Option<i64> {
+    let day = |d: PartialDate, year: i32| NaiveDate::from_ymd_opt(year, d.month?, d.day?);
+    match (earlier.year, later.year) {
+        (Some(a), Some(b)) => Some((day(later, b)? - day(earlier, a)?).num_days()),
+        _ => {
+            // Any non-leap year will do when a year is unknown.
+            let days = (day(later, 2001)? - day(earlier, 2001)?).num_days();
+            Some(if days < -182 { days + 365 } else { days })
+        }
+    }
+}
+
 pub fn shift(date: PartialDate, days: i64) -> PartialDate {
     let (Some(month), Some(day)) = (date.month, date.day) else {
         return date;

@@ -60,6 +60,8 @@ struct Cue {
     strength: Strength,
     /// Points back to the event just told ("y ont pris part").
     refers_back: bool,
+    /// A pluperfect ("avait reçu", "had met").
+    recalled: bool,
 }
 
 /// What a cue sentence contributes to the meeting it opens or continues.
@@ -189,6 +191,22 @@ impl<'d, 'p> Scan<'d, 'p> {
         if cues.is_empty() && opens_paragraph {
             cues.extend(paragraph_lead(doc, self.people, si));
         }
+        let mentions = self.dates_of(si);
+        // "The delegation had met X on February 16", after talks on the
+        // 17th: a pluperfect dated a few days before the meeting told is an
+        // earlier step of the same trip.
+        const TRIP_DAYS: i64 = 7;
+        let last = self.drafts.meetings.last().map(|m| m.date);
+        let earlier_in_trip = last.is_some_and(|last| {
+            mentions.iter().any(|d| {
+                dates::days_between(d.start, last).is_some_and(|n| (1..=TRIP_DAYS).contains(&n))
+            })
+        });
+        if earlier_in_trip {
+            for c in cues.iter_mut().filter(|c| c.recalled) {
+                c.strength = Strength::Verb;
+            }
+        }
         let best = cues.iter().map(|c| c.strength).max_by_key(|s| rank(*s))?;
         // A sentence that only announces a meeting ("recevra", "va effectuer
         // une visite") or recalls one ("avait reçu") reports none, whatever
@@ -208,7 +226,6 @@ impl<'d, 'p> Scan<'d, 'p> {
             .as_ref()
             .filter(|_| best != Strength::Noun)
             .map_or_else(|| own_kind(doc, &cues, cue), |f| f.kind);
-        let mentions = self.dates_of(si);
         let date = pick_date(&mentions, kind, cue.span.start);
         let present = self
             .people
@@ -971,6 +988,7 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
         kind: def.kind,
         strength,
         refers_back: def.refers_back,
+        recalled: def.recalled,
     })
 }
 
@@ -1091,6 +1109,7 @@ fn paragraph_lead(doc: &Doc, people: &People, si: usize) -> Option<Cue> {
         kind: Kind::Talks,
         strength: Strength::Lead,
         refers_back: false,
+        recalled: false,
     })
 }
 
@@ -1859,6 +1878,42 @@ mod tests {
         assert_eq!(
             found("en", text),
             [("Japan".to_string(), Some(7), Some(29))]
+        );
+    }
+
+    #[test]
+    fn a_pluperfect_dated_a_few_days_before_is_an_earlier_step_of_the_trip() {
+        let text = "T\n\nFollowing talks in Phnom Penh on February 17, Deputy Minister Nguyen Van Thanh and Cambodian Secretary of State Em Saman signed minutes.\n\nThe delegation had met Cambodian Deputy Prime Minister Sar Kheng on February 16.\n\nIn 2015, the delegation had met Cambodian Minister Hok Lundy.";
+        assert_eq!(
+            found("en", text),
+            [
+                ("Cambodia".to_string(), Some(2), Some(17)),
+                ("Cambodia".to_string(), Some(2), Some(16))
+            ]
+        );
+    }
+
+    #[test]
+    fn people_met_one_after_the_other_are_separate_meetings() {
+        let text = "T\n\nLe 13 septembre à Pékin, le ministre Tô Lâm s'est rendu auprès de Cai Qi, chef du Bureau du Comité central du PCC, puis du ministre chinois de la Sécurité publique, Wang Xiaohong.\n\nLes deux parties ont passé en revue leur coopération.";
+        assert_eq!(found("fr", text).len(), 2);
+    }
+
+    #[test]
+    fn the_body_whose_seat_hosts_the_meeting_is_the_partner() {
+        let text = "T\n\nLe 12 mars, le vice-ministre Lê Quôc Hùng a été accueilli au siège d'Interpol à Lyon par le secrétaire général Jürgen Stock.\n\nLes deux parties ont passé en revue leur coopération.";
+        assert_eq!(
+            found("fr", text),
+            [("Interpol".to_string(), Some(3), Some(12))]
+        );
+    }
+
+    #[test]
+    fn those_who_take_part_in_the_event_just_told_do_not_open_another() {
+        let text = "T\n\nDu 31 mai au 2 juin, Vientiane a été le théâtre de la 31e conférence des chefs de police de l'ASEAN (ASEANAPOL).\n\nY ont pris part des représentants des dix États membres de l'ASEAN et d'Interpol.";
+        assert_eq!(
+            found("fr", text),
+            [("Aseanpol".to_string(), Some(5), Some(31))]
         );
     }
 }
