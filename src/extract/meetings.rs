@@ -694,6 +694,16 @@ impl Drafts {
     fn same_meeting(&self, doc: &Doc, people: &People, r: &Report) -> Option<usize> {
         let partner = partner_name(doc, r.partner);
         let people_country = |p: usize| people.persons[p].country;
+        // "Meeting the minister separately on the same day, X …".
+        let folded = doc.folded(doc.sentences[r.sentence].span);
+        let apart = doc.lex.grammar.apart.iter().any(|a| {
+            folded
+                .match_indices(a.as_str())
+                .any(|(i, _)| at_word_boundaries(folded, i, i + a.len()))
+        });
+        if apart {
+            return None;
+        }
         (0..self.meetings.len()).find(|&mi| {
             let m = &self.meetings[mi];
             // Told again without anyone named ("delegates … are attending
@@ -903,13 +913,20 @@ fn rank(s: Strength) -> u8 {
     }
 }
 
-/// Meeting cues in a span; a verb form after a determiner is a noun ("la rencontre").
+/// Meeting cues in a span, the strongest where a form is several ("Meeting
+/// the minister, X …" leads, "the meeting" is a noun); a verb form after a
+/// determiner is a noun ("la rencontre").
 fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
     doc.entities_in(span)
         .iter()
-        .filter_map(|f| match f.get(|e| matches!(e, Entity::Meeting(_))) {
-            Some(Entity::Meeting(i)) => cue(doc, span, f.span, &doc.lex.meeting_cues[i]),
-            _ => None,
+        .filter_map(|f| {
+            f.what
+                .iter()
+                .filter_map(|e| match e {
+                    Entity::Meeting(i) => cue(doc, span, f.span, &doc.lex.meeting_cues[*i]),
+                    _ => None,
+                })
+                .max_by_key(|c| rank(c.strength))
         })
         .collect()
 }

@@ -770,6 +770,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         home_audiences: folded_list(&g.home_audiences),
         organised_by: folded_list(&g.organised_by),
         seat_before: folded_list(&g.seat_before),
+        apart: folded_list(&g.apart),
         seat_after: folded_list(&g.seat_after),
         by: folded_list(&g.by),
         role_joiners: folded_set(&g.role_joiners),

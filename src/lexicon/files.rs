@@ -392,6 +392,10 @@ pub struct Grammar {
     /// Reference nouns that give the person the office of the one met.
     #[serde(default)]
     pub counterpart_nouns: Vec<String>,
+    /// A sentence holding one of these tells a meeting of its own, not one
+    /// told before: "Meeting the minister separately, X …".
+    #[serde(default)]
+    pub apart: Vec<String>,
     /// What introduces the agent of a passive: "reçu par X et par Y".
     #[serde(default)]
     pub by: Vec<String>,

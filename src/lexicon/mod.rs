@@ -124,6 +124,7 @@ pub struct Grammar {
     pub home_audiences: Vec<String>,
     pub organised_by: Vec<String>,
     pub seat_before: Vec<String>,
+    pub apart: Vec<String>,
     pub seat_after: Vec<String>,
     pub by: Vec<String>,
     pub role_joiners: Words,
