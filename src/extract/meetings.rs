@@ -725,6 +725,12 @@ impl Drafts {
                     let no_guest_yet = self.members[mi]
                         .iter()
                         .all(|&q| people_country(q) == Some(doc.lex.home));
+                    // "Receiving the guests, Colonel X …": the host named
+                    // after a delegation's visit was told.
+                    let home_side = people_country(p) == Some(doc.lex.home);
+                    let no_host_yet = self.members[mi]
+                        .iter()
+                        .all(|&q| people_country(q) != Some(doc.lex.home));
                     // Who signed a document already told signed it there; the
                     // home delegation at an event told again is the same one.
                     let signatory = r.kind == m.kind
@@ -736,6 +742,7 @@ impl Drafts {
                         || (self.members[mi].is_empty() && m.kind == r.kind)
                         || self.members[mi].contains(&p)
                         || (partner_side && no_guest_yet)
+                        || (home_side && no_host_yet)
                         || (signatory && people_country(p) == Some(doc.lex.home))
                 })
         })

@@ -284,7 +284,9 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
         // and fields is no one's name, nor one ending on such a word
         // ("Inspection Commission"): names do not.
         let body_word = |t: &Span| doc.lex.body_words.contains(doc.folded(*t));
-        let body = run.iter().all(body_word) || (run.len() >= 2 && body_word(&run[run.len() - 1]));
+        let body = run.iter().all(body_word)
+            || (run.len() >= 2 && body_word(&run[run.len() - 1]))
+            || governed_by_title(doc, si, span);
         let overlaps = known
             .iter()
             .any(|(k, _)| k.start < span.end && span.start < k.end);
@@ -303,6 +305,27 @@ fn candidates(doc: &Doc, si: usize) -> Vec<Candidate> {
         c.words > 2 || !doc.lex.grammar.article_surnames.iter().any(|a| a == first)
     });
     out
+}
+
+/// "Governor of Xieng Khouang", "gouverneur de Xieng Khouang": capitalised
+/// words a title governs through "of" or "de" are the place or body of the
+/// post, not a name.
+fn governed_by_title(doc: &Doc, si: usize, span: Span) -> bool {
+    doc.entities_in(Span {
+        start: doc.sentences[si].span.start,
+        end: span.start,
+    })
+    .iter()
+    .rev()
+    .find(|f| f.span.end <= span.start)
+    .is_some_and(|f| {
+        let gap = doc.folded(Span {
+            start: f.span.end,
+            end: span.start,
+        });
+        f.what.iter().any(|e| matches!(e, Entity::Title(_)))
+            && doc.lex.grammar.complement.contains(gap.trim())
+    })
 }
 
 /// The gazetteer's people named in a sentence, capitalised as names are.
