@@ -134,26 +134,44 @@ fn score_article(
     notes: &mut Vec<String>,
 ) {
     let mut used = vec![false; preds.len()];
-    let pair = |gm: &GoldMeeting, used: &mut Vec<bool>| {
-        // Partner and a compatible date decide; among those, an exact day and
-        // then the same kind break ties (a visit and the talks during it).
+    // Partner and a compatible date decide; among those, an exact day and
+    // then the same kind break ties (a visit and the talks during it). With
+    // `shared`, only a prediction naming one of the gold meeting's people
+    // will do: two meetings with one partner on one day are told apart by
+    // who took part before anything else.
+    let pair = |gm: &GoldMeeting, used: &mut Vec<bool>, shared: bool| {
         let fits = |p: &PredMeeting, exact: bool| {
             fold(&p.partner) == fold(&gm.partner) && date_fits(gm, p, exact)
+        };
+        let shares = |p: &PredMeeting| {
+            gm.participants.iter().any(|gp| {
+                p.participants
+                    .iter()
+                    .any(|pp| name_key(&pp.name) == name_key(&gp.name))
+            })
         };
         let rank = |i: usize| {
             let same_kind = gm.kind.as_deref() == Some(preds[i].kind.as_str());
             (!fits(&preds[i], true), !same_kind, i)
         };
         let i = (0..preds.len())
-            .filter(|&i| !used[i] && fits(&preds[i], false))
+            .filter(|&i| !used[i] && fits(&preds[i], false) && (!shared || shares(&preds[i])))
             .min_by_key(|&i| rank(i))?;
         used[i] = true;
         Some(i)
     };
     let required: Vec<&GoldMeeting> = g.meetings.iter().filter(|m| !m.optional).collect();
-    let matches: Vec<Option<usize>> = required.iter().map(|gm| pair(gm, &mut used)).collect();
+    let mut matches: Vec<Option<usize>> = required
+        .iter()
+        .map(|gm| pair(gm, &mut used, true))
+        .collect();
+    for (gm, m) in required.iter().zip(matches.iter_mut()) {
+        if m.is_none() {
+            *m = pair(gm, &mut used, false);
+        }
+    }
     for gm in g.meetings.iter().filter(|m| m.optional) {
-        pair(gm, &mut used);
+        pair(gm, &mut used, false);
     }
     for (gm, m) in required.iter().zip(&matches) {
         match m {
@@ -225,7 +243,7 @@ fn score_participants(
     report: &mut Report,
     notes: &mut Vec<String>,
 ) {
-    let key = |n: &str| fold(n).split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = name_key;
     let optional: BTreeSet<String> = gm
         .participants_optional
         .iter()
@@ -269,6 +287,11 @@ fn score_participants(
         }
     }
     report.participants.add(counts);
+}
+
+/// A person's name as the scorer compares it: folded, spaces normalised.
+fn name_key(name: &str) -> String {
+    fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn score_themes(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &mut Vec<String>) {
@@ -539,6 +562,26 @@ mod tests {
             stray.meetings.fp, 1,
             "a prediction no gold meeting takes is false"
         );
+    }
+
+    #[test]
+    fn two_meetings_with_one_partner_on_one_day_pair_by_who_took_part() {
+        let g = gold(
+            r#"{"article": "a", "meetings": [
+              {"date": {"month": 2, "day": 21}, "partner": "Japan", "kind": "talks", "themes": ["peacekeeping"]},
+              {"date": {"month": 2, "day": 21}, "partner": "Japan", "kind": "talks",
+               "participants": [{"name": "Nishida Yasunori"}]}]}"#,
+        );
+        let mut dialogue = pred("Japan", 2, Some(21), &["peacekeeping"]);
+        dialogue.kind = "dialogue".into();
+        let mut talks = pred("Japan", 2, Some(21), &[]);
+        talks.kind = "talks".into();
+        talks.participants = vec![PredPerson {
+            name: "Nishida Yasunori".into(),
+            ..Default::default()
+        }];
+        let found = score(&g, vec![dialogue, talks]);
+        assert_eq!((found.themes.tp, found.participants.tp), (1, 1));
     }
 
     #[test]
