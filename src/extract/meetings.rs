@@ -909,14 +909,17 @@ fn relative_day(doc: &Doc, folded: &str) -> Option<i64> {
     }
 }
 
+/// How much a cue says: an announced or recalled form outweighs the nouns
+/// beside it ("quittera Hanoi … pour une visite officielle"), a held verb
+/// outweighs it.
 fn rank(s: Strength) -> u8 {
     match s {
         Strength::Series => 0,
         Strength::Noun => 1,
-        Strength::NotHeld => 1,
-        Strength::Verb => 2,
-        Strength::Lead => 3,
-        Strength::Frame => 4,
+        Strength::NotHeld => 2,
+        Strength::Verb => 3,
+        Strength::Lead => 4,
+        Strength::Frame => 5,
     }
 }
 
