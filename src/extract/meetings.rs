@@ -999,6 +999,16 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     {
         return None;
     }
+    // Taking part tells a conference when an event or a body follows: "a
+    // pris part à la 43e Conférence", "attended the AMMTC"; "a pris part à
+    // des stages de formation" tells none.
+    if def.kind == Kind::Conference
+        && strength == Strength::Verb
+        && !def.refers_back
+        && !names_an_event(doc, at.end, span.end)
+    {
+        return None;
+    }
     // A conversation noun followed by its partner ("un entretien avec",
     // "une séance de travail bilatérale avec") tells the meeting itself,
     // wherever it stands; "un dialogue avec" more often names a standing
@@ -1017,6 +1027,20 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
         refers_back: def.refers_back,
         recalled: def.recalled,
     })
+}
+
+/// Whether a meeting noun, a body or a quoted name ("« Milipol
+/// Asia-Pacific »") is named between `at` and `end`.
+fn names_an_event(doc: &Doc, at: usize, end: usize) -> bool {
+    let quoted = doc.text[at..end].contains(['«', '"', '“']);
+    quoted
+        || doc.entities_in(Span { start: at, end }).iter().any(|f| {
+            f.what.iter().any(|e| match e {
+                Entity::Organization(_) => true,
+                Entity::Meeting(i) => doc.lex.meeting_cues[*i].strength == Strength::Noun,
+                _ => false,
+            })
+        })
 }
 
 /// Whether one of `complements` follows `at`, past nothing but an insert of

@@ -626,13 +626,15 @@ fn verb_cues(
         .collect();
     let mut out = Vec::new();
     for v in &verbs.verb {
-        // Adverbs stand inside a verb's compound tenses, not before a noun
-        // complement ("a également eu un entretien" is left to the noun and
-        // its "avec"): each would multiply the trie's forms.
-        let adverbs: &[String] = if v.complements.iter().any(|c| c.contains(' ')) {
-            &[]
+        // Adverbs stand inside a verb's compound tenses. Before a noun
+        // complement they would multiply the trie's forms, so there only the
+        // bare compound form takes them ("a également rendu", its complement
+        // found after it).
+        let multiword = v.complements.iter().any(|c| c.contains(' '));
+        let (adverbs, bare_adverbs): (&[String], &[String]) = if multiword {
+            (&[], adverbs)
         } else {
-            adverbs
+            (adverbs, &[])
         };
         let mut by_tense: Vec<(Tense, Vec<String>)> = Vec::new();
         // The compound forms alone ("a eu", "a pris", "s'est rendu"), which
@@ -670,6 +672,24 @@ fn verb_cues(
                 let held = matches!(tense, Tense::Held | Tense::Passive);
                 if held && form.contains(' ') {
                     add(&mut bare, tense, vec![form]);
+                }
+            }
+            let plain: HashSet<String> = rules
+                .forms(&parts, reflexive, v.passive, &[])
+                .into_iter()
+                .map(|(_, form)| form)
+                .collect();
+            // A verb complete on its own ("hosted") needs no complement after
+            // its adverb ("today hosted").
+            let complete = v.complements.iter().any(String::is_empty);
+            for (tense, form) in rules.forms(&parts, reflexive, v.passive, bare_adverbs) {
+                let held = matches!(tense, Tense::Held | Tense::Passive);
+                if held && !plain.contains(&form) {
+                    add(
+                        if complete { &mut by_tense } else { &mut bare },
+                        tense,
+                        vec![form],
+                    );
                 }
             }
         }
