@@ -653,13 +653,16 @@ fn own_kind(doc: &Doc, cues: &[Cue], cue: &Cue) -> Kind {
 /// dates the cue, or a recall marker ("l'an dernier", "previously").
 fn recalls(doc: &Doc, sentence: Span, cue: Span) -> bool {
     let folded = doc.folded(sentence);
+    // "Auparavant, …" opening the sentence places it earlier in the story
+    // (`grammar.earlier`); elsewhere it recalls.
+    let opener = earlier_opener(doc, sentence);
     dates::names_past_month(folded, &doc.lex.dates)
         || dates_the_cue_to_a_year(doc, sentence, cue)
         || doc
             .lex
             .recall_markers
             .iter()
-            .any(|m| folded.contains(m.as_str()))
+            .any(|m| folded[opener..].contains(m.as_str()))
 }
 
 impl Drafts {
@@ -1170,12 +1173,18 @@ fn at_word_end(text: &str, at: usize) -> bool {
 
 /// Whether the sentence opens on one of `grammar.earlier` ("Plus tôt, …").
 fn opens_earlier(doc: &Doc, sentence: Span) -> bool {
+    earlier_opener(doc, sentence) > 0
+}
+
+/// The length of the `grammar.earlier` phrase opening the sentence, or 0.
+fn earlier_opener(doc: &Doc, sentence: Span) -> usize {
     let folded = doc.folded(sentence);
     doc.lex
         .grammar
         .earlier
         .iter()
-        .any(|e| folded.starts_with(e.as_str()) && at_word_end(folded, e.len()))
+        .find(|e| folded.starts_with(e.as_str()) && at_word_end(folded, e.len()))
+        .map_or(0, String::len)
 }
 
 /// Whether a "with" word (`[grammar] with`) follows `at` within a few
