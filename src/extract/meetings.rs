@@ -341,12 +341,22 @@ impl<'d, 'p> Scan<'d, 'p> {
             .filter(|m| m.subject)
             .map(|m| m.person)
             .collect();
+        let mut opened = false;
         for guest in told.present.iter().filter(|m| !m.subject) {
             if let Some(partner) = person_partner(doc, people, guest.person) {
                 let mut members = hosts.clone();
                 members.push(guest.person);
                 self.drafts
                     .open(doc, told.report(si, partner, members), Some(&f));
+                opened = true;
+            }
+        }
+        // "a reçu successivement les ambassadeurs de Norvège et du
+        // Danemark": guests not named, one meeting per country listed.
+        if !opened {
+            for partner in partner_list(doc, doc.sentences[si].span) {
+                self.drafts
+                    .open(doc, told.report(si, partner, hosts.clone()), Some(&f));
             }
         }
         self.frame = Some(f);
@@ -1974,6 +1984,30 @@ mod tests {
         assert_eq!(
             found("fr", text),
             [("Aseanpol".to_string(), Some(5), Some(31))]
+        );
+    }
+
+    #[test]
+    fn a_collective_reception_of_unnamed_envoys_gives_one_meeting_per_country() {
+        let text = "T\n\nLe 12 mars à Hanoï, le vice-ministre Lê Quôc Hùng a reçu successivement l'ambassadeur de Norvège et l'ambassadeur du Danemark.\n\nLes deux parties ont passé en revue leur coopération.";
+        assert_eq!(
+            found("fr", text),
+            [
+                ("Norway".to_string(), Some(3), Some(12)),
+                ("Denmark".to_string(), Some(3), Some(12))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_on_auparavant_is_earlier_in_the_story() {
+        let text = "T\n\nLe vice-ministre Lê Quôc Hùng et le secrétaire d'État cambodgien Em Saman ont coprésidé le 12 mars à Phnom Penh la 5e réunion du comité de coopération.\n\nAuparavant, le 11 mars, Lê Quôc Hùng avait rendu une visite de courtoisie au vice-Premier ministre cambodgien Sar Sokha.";
+        assert_eq!(
+            found("fr", text),
+            [
+                ("Cambodia".to_string(), Some(3), Some(12)),
+                ("Cambodia".to_string(), Some(3), Some(11))
+            ]
         );
     }
 }
