@@ -641,7 +641,14 @@ fn own_kind(doc: &Doc, cues: &[Cue], cue: &Cue) -> Kind {
         .iter()
         .find(|c| c.strength == Strength::Noun && c.span.start > cue.span.start)
     else {
-        return cue.kind;
+        // "Un entretien a réuni X et Y": the event as the subject.
+        let subject = cues
+            .iter()
+            .rfind(|c| c.strength == Strength::Noun && c.span.end <= cue.span.start);
+        return match (cue.kind, subject.map(|c| c.kind)) {
+            (Kind::Conference, Some(k @ (Kind::Talks | Kind::Dialogue | Kind::PhoneCall))) => k,
+            (kind, _) => kind,
+        };
     };
     let within = |words: usize| {
         let gap = Span {
@@ -1012,13 +1019,14 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     {
         return None;
     }
-    // Taking part tells a conference when an event or a body follows: "a
-    // pris part à la 43e Conférence", "attended the AMMTC"; "a pris part à
-    // des stages de formation" tells none.
+    // Taking part tells a conference when the sentence names an event or a
+    // body: "a pris part à la 43e Conférence", "attended the AMMTC", "la
+    // conférence a rassemblé X et Y"; "a pris part à des stages de
+    // formation" tells none.
     if def.kind == Kind::Conference
         && strength == Strength::Verb
         && !def.refers_back
-        && !names_an_event(doc, at.end, span.end)
+        && !names_an_event(doc, span)
     {
         return None;
     }
@@ -1043,11 +1051,11 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
 }
 
 /// Whether a meeting noun, a body or a quoted name ("« Milipol
-/// Asia-Pacific »") is named between `at` and `end`.
-fn names_an_event(doc: &Doc, at: usize, end: usize) -> bool {
-    let quoted = doc.text[at..end].contains(['«', '"', '“']);
+/// Asia-Pacific »") is named in `span`.
+fn names_an_event(doc: &Doc, span: Span) -> bool {
+    let quoted = span.slice(doc.text).contains(['«', '"', '“']);
     quoted
-        || doc.entities_in(Span { start: at, end }).iter().any(|f| {
+        || doc.entities_in(span).iter().any(|f| {
             f.what.iter().any(|e| match e {
                 Entity::Organization(_) => true,
                 Entity::Meeting(i) => doc.lex.meeting_cues[*i].strength == Strength::Noun,
