@@ -227,6 +227,25 @@ impl<'d, 'p> Scan<'d, 'p> {
             .filter(|_| best != Strength::Noun)
             .map_or_else(|| own_kind(doc, &cues, cue), |f| f.kind);
         let date = pick_date(&mentions, kind, cue.span.start);
+        // "a séjourné à Bruxelles du 19 au 24 novembre ; il y a coprésidé le
+        // dialogue": the range is the stay's, the event's day is unknown.
+        let in_stay = kind == Kind::Dialogue
+            && date.is_some_and(|d| d.end.is_some())
+            && cues
+                .iter()
+                .any(|c| c.kind == Kind::Visit && c.span != cue.span);
+        let date = if in_stay {
+            date.map(|d| DateMention {
+                start: PartialDate {
+                    day: None,
+                    ..d.start
+                },
+                end: None,
+                ..d
+            })
+        } else {
+            date
+        };
         let present = self
             .people
             .in_sentence(si)
