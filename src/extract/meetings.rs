@@ -372,8 +372,9 @@ impl<'d, 'p> Scan<'d, 'p> {
         }
         // "a reçu successivement les ambassadeurs de Norvège et du
         // Danemark": guests not named, one meeting per country listed.
-        if !opened {
-            for partner in partner_list(doc, doc.sentences[si].span) {
+        let listed = partner_list(doc, doc.sentences[si].span);
+        if !opened && listed.len() >= 2 {
+            for partner in listed {
                 self.drafts
                     .open(doc, told.report(si, partner, hosts.clone()), Some(&f));
             }

@@ -15,7 +15,7 @@ use super::tokens;
 use super::{Doc, Participant};
 use crate::clean::Span;
 use crate::fold::{at_word_boundaries, fold};
-use crate::lexicon::{Entity, Lexicon, OrgKind, Reference};
+use crate::lexicon::{Entity, Lexicon, OrgKind, Portfolio, Reference};
 
 #[derive(Debug, Clone)]
 pub struct Person {
@@ -142,7 +142,9 @@ pub fn find(doc: &Doc) -> People {
     describe(doc, &mut people, &phrases, &claimed, &spans);
     people.mentions.sort_by_key(|m| m.span.start);
     // Nothing in the text told these people's side: their names may. The
-    // home side's offices take its own names.
+    // home side's offices take its own names, and a home minister named
+    // with a bare title the ministry the article names.
+    let ministry = home_ministry(doc);
     for p in people.persons.iter_mut() {
         if p.country.is_none() && p.organization.is_none() {
             p.country = doc.lex.country_of_name(&p.name);
@@ -151,9 +153,57 @@ pub fn find(doc: &Doc) -> People {
             if let Some(role) = p.home_role.take() {
                 p.role = Some(role);
             }
+            let bare = |role: &String| {
+                doc.lex
+                    .titles
+                    .iter()
+                    .any(|t| t.of_ministry && t.en == *role)
+            };
+            if let (Some(role), Some(portfolio)) = (p.role.as_mut().filter(|r| bare(r)), ministry) {
+                let name = portfolio.home_en.as_ref().unwrap_or(&portfolio.en);
+                *role = format!("{role} of {name}");
+            }
         }
     }
     people
+}
+
+/// The home ministry the article names first: "une délégation du ministère
+/// vietnamien de la Sécurité publique", "the Ministry of Public Security".
+/// A ministry another country's demonym or name qualifies is not it.
+fn home_ministry<'l>(doc: &Doc<'l>) -> Option<&'l Portfolio> {
+    const REACH: usize = 4;
+    doc.entities.iter().enumerate().find_map(|(i, f)| {
+        let Some(Entity::Portfolio(p)) = f.get(|e| matches!(e, Entity::Portfolio(_))) else {
+            return None;
+        };
+        let portfolio = &doc.lex.portfolios[p];
+        let si = doc.sentence_of(f.span.start)?;
+        let before = doc.words(Span {
+            start: doc.sentences[si].span.start,
+            end: f.span.start,
+        });
+        let lead = &before[before.len().saturating_sub(REACH)..];
+        let named = lead
+            .iter()
+            .any(|w| doc.lex.grammar.ministry_nouns.contains(w));
+        let foreign = doc.entities[..i].iter().rev().take(2).any(|e| {
+            e.span.end <= f.span.start
+                && e.span.start >= doc.sentences[si].span.start
+                && e.what.iter().any(|x| match x {
+                    Entity::Demonym(c) | Entity::Country(c) => *c != doc.lex.home,
+                    _ => false,
+                })
+                && doc
+                    .words(Span {
+                        start: e.span.end,
+                        end: f.span.start,
+                    })
+                    .len()
+                    <= REACH
+        });
+        (portfolio.home_default && named && !foreign).then_some(portfolio)
+    })
 }
 
 /// What the name finder reads every candidate against.

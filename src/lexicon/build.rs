@@ -503,7 +503,10 @@ fn titles(
     let titles = file
         .title
         .iter()
-        .map(|t| Title { en: t.en.clone() })
+        .map(|t| Title {
+            en: t.en.clone(),
+            of_ministry: t.of_ministry,
+        })
         .collect();
     let portfolios = file
         .portfolio
@@ -796,6 +799,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         role_joiners: folded_set(&g.role_joiners),
         role_connectors: folded_set(&g.role_connectors),
         counterpart_nouns: folded_set(&g.counterpart_nouns),
+        ministry_nouns: folded_set(&g.ministry_nouns),
         earlier: folded_list(&g.earlier),
         separately: folded_list(&g.separately),
     }

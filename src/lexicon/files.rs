@@ -98,6 +98,10 @@ pub struct TitlesFile {
 pub struct Title {
     pub forms: Vec<String>,
     pub en: String,
+    /// A minister's title: written bare of a home person ("le ministre Tran
+    /// Dai Quang"), it holds the home ministry the article names.
+    #[serde(default)]
+    pub of_ministry: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -392,6 +396,10 @@ pub struct Grammar {
     /// Reference nouns that give the person the office of the one met.
     #[serde(default)]
     pub counterpart_nouns: Vec<String>,
+    /// The noun a ministry's name opens with: "ministère de la Sécurité
+    /// publique", "Ministry of Public Security".
+    #[serde(default)]
+    pub ministry_nouns: Vec<String>,
     /// A sentence holding one of these tells a meeting of its own, not one
     /// told before: "Meeting the minister separately, X …".
     #[serde(default)]

@@ -58,6 +58,8 @@ pub struct Organization {
 
 pub struct Title {
     pub en: String,
+    /// Bare, of a home person, it holds the home ministry the article names.
+    pub of_ministry: bool,
 }
 
 pub struct Portfolio {
@@ -130,6 +132,7 @@ pub struct Grammar {
     pub role_joiners: Words,
     pub role_connectors: Words,
     pub counterpart_nouns: Words,
+    pub ministry_nouns: Words,
     pub earlier: Vec<String>,
     pub separately: Vec<String>,
 }
