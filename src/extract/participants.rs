@@ -1417,6 +1417,9 @@ mod tests {
             ("en", "T\n\nOn May 3 in Hanoi, Minister of Public Security Tran Van Hai received Russian Deputy Minister Nikolai Volkov.", "Nikolai Volkov", "Russia", "Deputy Minister", false),
             // An English role keeps the body as written, up to its last body word.
             ("en", "T\n\nOn May 3 in Hanoi, Minister of Public Security Tran Van Hai received Taro Sato, Chairman of Japan's National Public Safety Commission.", "Taro Sato", "Japan", "Chairman of Japan's National Public Safety Commission", false),
+            // A home minister named with a bare title holds the ministry the article names.
+            ("fr", "T\n\nUne délégation du ministère vietnamien de la Sécurité publique s'est rendue en France.\n\nLe 5 novembre, le ministre Trần Văn Hải a eu un entretien avec Bernard Cazeneuve, ministre français de l'Intérieur.", "Trần Văn Hải", "Vietnam", "Minister of Public Security", false),
+            ("fr", "T\n\nUne délégation du ministère russe de l'Intérieur est à Hanoï.\n\nLe 5 novembre, le ministre Trần Văn Hải a reçu Igor Zubov, vice-ministre russe de l'Intérieur.", "Trần Văn Hải", "Vietnam", "Minister", true),
         ] {
             let found = people(lang, text);
             let p = named(&found, name).unwrap_or_else(|| panic!("{name} in {found:?}"));
