@@ -109,7 +109,7 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
                 dateline.get_or_insert(place);
                 body.push(rest);
             }
-            None => body.push(line),
+            None => body.push(agency_lead(text, line, noise).unwrap_or(line)),
         }
     }
     Cleaned {
@@ -214,6 +214,25 @@ fn is_credit(folded: &str, noise: &Noise) -> bool {
 }
 
 /// "Hanoï (VNA) - Le général…" → ("Hanoï", "Le général…").
+/// The rest of a line opening with an outlet and a dash but no place:
+/// "VGP – Receiving …", "(VOVWORLD) - Le Vietnam …".
+fn agency_lead(text: &str, line: Span, noise: &Noise) -> Option<Span> {
+    let content = line.slice(text);
+    let (head, rest) = ["–", "—", " - "]
+        .iter()
+        .filter_map(|d| content.split_once(d))
+        .min_by_key(|(head, _)| head.len())?;
+    let agency = fold(head.trim().trim_start_matches('(').trim_end_matches(')'));
+    if !noise.agencies.iter().any(|a| *a == agency.trim()) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    Some(Span {
+        start: line.end - rest.len(),
+        end: line.end,
+    })
+}
+
 fn split_dateline(text: &str, line: Span, noise: &Noise) -> Option<(Span, Span)> {
     let content = line.slice(text);
     let open = content.find('(')?;
@@ -280,6 +299,18 @@ mod tests {
                 "Documents",
                 "The minister received the ambassador of Japan today."
             ]
+        );
+    }
+
+    #[test]
+    fn an_outlet_opening_the_lead_without_a_place_is_no_text() {
+        assert_eq!(
+            body_in("en", "T\nVGP – Receiving the minister, the PM said so."),
+            ["Receiving the minister, the PM said so."]
+        );
+        assert_eq!(
+            body("T\n(VOVWORLD) - Le Vietnam accorde un grand prix."),
+            ["Le Vietnam accorde un grand prix."]
         );
     }
 
