@@ -680,6 +680,8 @@ fn own_kind(doc: &Doc, cues: &[Cue], cue: &Cue) -> Kind {
     match (cue.kind, object.kind) {
         (Kind::Reception | Kind::Visit, Kind::Conference) => Kind::Conference,
         (Kind::Reception, Kind::Dialogue) if within(OBJECT_REACH) => Kind::Dialogue,
+        // "ont coprésidé la 8e conférence ministérielle".
+        (Kind::Dialogue, Kind::Conference) if within(OBJECT_REACH) => Kind::Conference,
         (Kind::Conference, Kind::Talks) => Kind::Talks,
         (Kind::Talks, Kind::Dialogue) if within(CLOSE) => Kind::Dialogue,
         (kind, _) => kind,
