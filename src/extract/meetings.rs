@@ -225,7 +225,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             .frame
             .as_ref()
             .filter(|_| best != Strength::Noun)
-            .map_or_else(|| own_kind(doc, &cues, cue), |f| f.kind);
+            .map_or_else(|| own_kind(doc, sentence.span, &cues, cue), |f| f.kind);
         let date = pick_date(&mentions, kind, cue.span.start);
         // "a séjourné à Bruxelles du 19 au 24 novembre ; il y a coprésidé le
         // dialogue": the range is the stay's, the event's day is unknown.
@@ -653,7 +653,7 @@ impl<'d, 'p> Scan<'d, 'p> {
 /// conférence" is a conference, "a assisté à la rencontre" talks, "a
 /// accueilli le 25 mars le 10e dialogue" a dialogue, and "met for
 /// consultations" one too when the noun follows close.
-fn own_kind(doc: &Doc, cues: &[Cue], cue: &Cue) -> Kind {
+fn own_kind(doc: &Doc, sentence: Span, cues: &[Cue], cue: &Cue) -> Kind {
     // Room for a date and an ordinal between a hosting verb and its event.
     const OBJECT_REACH: usize = 6;
     const CLOSE: usize = 2;
@@ -670,19 +670,29 @@ fn own_kind(doc: &Doc, cues: &[Cue], cue: &Cue) -> Kind {
             (kind, _) => kind,
         };
     };
-    let within = |words: usize| {
-        let gap = Span {
-            start: cue.span.end,
-            end: object.span.start,
-        };
-        doc.words(gap).len() <= words
+    let gap = Span {
+        start: cue.span.end,
+        end: object.span.start,
+    };
+    let within = |words: usize| doc.words(gap).len() <= words;
+    let guest_between = || {
+        doc.entities_in(gap).iter().any(|f| {
+            f.what
+                .iter()
+                .any(|e| matches!(e, Entity::Person(_) | Entity::Title(_) | Entity::Honorific))
+        })
     };
     match (cue.kind, object.kind) {
-        (Kind::Reception | Kind::Visit, Kind::Conference) => Kind::Conference,
+        // "a accueilli, au titre de son programme, sa réunion annuelle"; but
+        // "paid a courtesy call on X … while accompanying Y to the Summit"
+        // receives X.
+        (Kind::Reception | Kind::Visit, Kind::Conference) if !guest_between() => Kind::Conference,
         (Kind::Reception, Kind::Dialogue) if within(OBJECT_REACH) => Kind::Dialogue,
         // "ont coprésidé la 8e conférence ministérielle".
         (Kind::Dialogue, Kind::Conference) if within(OBJECT_REACH) => Kind::Conference,
-        (Kind::Conference, Kind::Talks) => Kind::Talks,
+        // "a assisté à la rencontre" is talks; "taking part in a meeting to
+        // prepare for the 39th ASEANAPOL Conference" a multilateral one.
+        (Kind::Conference, Kind::Talks) if !names_international_body(doc, sentence) => Kind::Talks,
         (Kind::Talks, Kind::Dialogue) if within(CLOSE) => Kind::Dialogue,
         (kind, _) => kind,
     }
@@ -1069,6 +1079,16 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
         strength,
         refers_back: def.refers_back,
         recalled: def.recalled,
+    })
+}
+
+/// Whether an international organisation is named in `span`.
+fn names_international_body(doc: &Doc, span: Span) -> bool {
+    doc.entities_in(span).iter().any(|f| {
+        f.what.iter().any(|e| {
+            matches!(e, Entity::Organization(o)
+                if doc.lex.organizations[*o].kind == OrgKind::InternationalOrg)
+        })
     })
 }
 
@@ -1582,7 +1602,10 @@ fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
                     || doc.lex.grammar.list_words.contains(folded)
                     || title
             });
-            listed && (names || !posts)
+            // "Cambodia-Laos-Vietnam" names one event's members, not a list of
+            // those met (`dash_chain`).
+            let dashed = matches!(doc.folded(gap).trim(), "-" | "–" | "—");
+            listed && (names || !posts) && !dashed
         });
         if !joined {
             run.clear();
