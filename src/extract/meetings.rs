@@ -770,7 +770,9 @@ impl Drafts {
                     // another meeting with it, unless none was named yet.
                     let other_side = people_country(p)
                         .is_some_and(|c| c != doc.lex.home && Some(c) != self.partner_country[mi]);
-                    let partner_side = people_country(p).is_some_and(|c| c != doc.lex.home)
+                    // Someone of no known side yet ("Mme Avril Haines,
+                    // conseillère adjointe") is of the partner's.
+                    let partner_side = people_country(p) != Some(doc.lex.home)
                         || people.persons[p]
                             .organization
                             .is_some_and(|o| Partner::Organization(o) == r.partner);
@@ -1266,9 +1268,12 @@ fn compatible_kinds(a: Kind, b: Kind) -> bool {
     a == b || (conversation(a) && conversation(b)) || (session(a) && session(b))
 }
 
+/// A meeting known by its month only (talks somewhere in a stay) is not one
+/// told with its day ("held talks on October 25").
 fn compatible_dates(m: &Meeting, date: Option<&DateMention>) -> bool {
     match (m.date.day, date.and_then(|d| d.start.day)) {
         (Some(a), Some(b)) => a == b && m.date.month == date.and_then(|d| d.start.month),
+        (None, Some(_)) => m.date.month.is_none(),
         _ => true,
     }
 }

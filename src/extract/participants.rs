@@ -985,7 +985,25 @@ fn phrase_before(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> O
     let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
     let has_verb = tokens::tokens(gap_span.slice(doc.text))
         .any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
+    // "Mme A, conseillère adjointe, M. B, secrétaire d'État adjoint": a
+    // title set off by commas after an earlier name is that name's,
+    // whichever name is read first ("headed by X, Permanent Deputy Prime
+    // Minister Y said" leaves no comma before Y).
+    let title_start = phrases[i].span.start;
+    let apposed = gap.contains(',')
+        && spans.iter().any(|s| {
+            s.end <= title_start
+                && s.start >= sentence.start
+                && doc
+                    .folded(Span {
+                        start: s.end,
+                        end: title_start,
+                    })
+                    .trim()
+                    == ","
+        });
     let ok = !claimed[i]
+        && !apposed
         && !inner.contains([',', '.', ';', ':'])
         && !has_verb
         && doc.words(gap_span).len() <= 8
