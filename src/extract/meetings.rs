@@ -1327,17 +1327,23 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
         })
         .cloned()
         .collect();
+    // The first body named, or a part of it named after ("les chefs de
+    // police des pays de l'ASEAN (ASEANAPOL)" is Aseanpol's).
     let org = |kind: Option<OrgKind>| {
         entities
             .iter()
-            .find_map(|f| match f.get(|e| matches!(e, Entity::Organization(_))) {
+            .filter_map(|f| match f.get(|e| matches!(e, Entity::Organization(_))) {
                 Some(Entity::Organization(o))
                     if kind.is_none_or(|k| doc.lex.organizations[o].kind == k) =>
                 {
-                    Some(body_partner(doc, o))
+                    Some(o)
                 }
                 _ => None,
             })
+            .fold(None, |known, o| {
+                doc.lex.narrower_organization(known, Some(o))
+            })
+            .map(|o| body_partner(doc, o))
     };
     let country = || {
         entities.iter().find_map(|f| {
