@@ -482,20 +482,23 @@ fn inside_name(doc: &Doc, run: &[Span], tok: Span, word: &str) -> bool {
         .is_some_and(|t| doc.lex.name_particles.contains(doc.folded(*t)));
     let capitalised_function_word =
         starts_upper(word) && doc.lex.function_words.contains_plain(word);
-    // "Lê Đức Thái": a demonym never follows a full name without a break,
-    // so there it is the name's last word.
-    let demonym_after_name = run.len() >= 2
+    // "Lê Đức Thái", "Enrique Fernando Santiago Romero": a demonym or a
+    // city never follows a full name without a break, so there it is a
+    // word of the name.
+    let place_after_name = run.len() >= 2
         && starts_upper(word)
         && doc.entities_in(tok).iter().any(|f| {
             f.span.start <= tok.start
                 && tok.end <= f.span.end
-                && f.what.iter().any(|e| matches!(e, Entity::Demonym(_)))
+                && f.what
+                    .iter()
+                    .any(|e| matches!(e, Entity::Demonym(_) | Entity::City(_)))
         });
     !run.is_empty()
         && (doc.lex.name_particles.contains(doc.folded(tok))
             || (after_particle && starts_upper(word))
             || capitalised_function_word
-            || demonym_after_name
+            || place_after_name
             || matches!(word, "II" | "III" | "IV"))
 }
 
