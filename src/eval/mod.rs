@@ -133,45 +133,15 @@ fn score_article(
     report: &mut Report,
     notes: &mut Vec<String>,
 ) {
-    let mut used = vec![false; preds.len()];
-    // Partner and a compatible date decide; among those, an exact day and
-    // then the same kind break ties (a visit and the talks during it). With
-    // `shared`, only a prediction naming one of the gold meeting's people
-    // will do: two meetings with one partner on one day are told apart by
-    // who took part before anything else.
-    let pair = |gm: &GoldMeeting, used: &mut Vec<bool>, shared: bool| {
-        let fits = |p: &PredMeeting, exact: bool| {
-            fold(&p.partner) == fold(&gm.partner) && date_fits(gm, p, exact)
-        };
-        let shares = |p: &PredMeeting| {
-            gm.participants.iter().any(|gp| {
-                p.participants
-                    .iter()
-                    .any(|pp| name_key(&pp.name) == name_key(&gp.name))
-            })
-        };
-        let rank = |i: usize| {
-            let same_kind = gm.kind.as_deref() == Some(preds[i].kind.as_str());
-            (!fits(&preds[i], true), !same_kind, i)
-        };
-        let i = (0..preds.len())
-            .filter(|&i| !used[i] && fits(&preds[i], false) && (!shared || shares(&preds[i])))
-            .min_by_key(|&i| rank(i))?;
-        used[i] = true;
-        Some(i)
-    };
     let required: Vec<&GoldMeeting> = g.meetings.iter().filter(|m| !m.optional).collect();
-    let mut matches: Vec<Option<usize>> = required
-        .iter()
-        .map(|gm| pair(gm, &mut used, true))
-        .collect();
-    for (gm, m) in required.iter().zip(matches.iter_mut()) {
-        if m.is_none() {
-            *m = pair(gm, &mut used, false);
-        }
+    let optional: Vec<&GoldMeeting> = g.meetings.iter().filter(|m| m.optional).collect();
+    let matches = pair_up(&required, preds, &vec![false; preds.len()]);
+    let mut used = vec![false; preds.len()];
+    for &i in matches.iter().flatten() {
+        used[i] = true;
     }
-    for gm in g.meetings.iter().filter(|m| m.optional) {
-        pair(gm, &mut used, false);
+    for &i in pair_up(&optional, preds, &used).iter().flatten() {
+        used[i] = true;
     }
     for (gm, m) in required.iter().zip(&matches) {
         match m {
@@ -189,9 +159,8 @@ fn score_article(
         }
     }
     // Predictions neither matched nor absorbed by an optional gold meeting.
-    let absorbed: BTreeSet<usize> = matches.iter().flatten().copied().collect();
     for (i, p) in preds.iter().enumerate() {
-        if used[i] || absorbed.contains(&i) {
+        if used[i] {
             continue;
         }
         report.meetings.fp += 1;
@@ -287,6 +256,53 @@ fn score_participants(
         }
     }
     report.participants.add(counts);
+}
+
+/// The predictions paired with gold meetings, as many as can be, among
+/// those not `taken`. Partner and a compatible date decide; among the
+/// pairings that match the most meetings, those sharing the most people win
+/// (two meetings with one partner on one day are told apart by who took
+/// part), then the most themes, an exact day, and the same kind (a visit and
+/// the talks during it).
+fn pair_up(golds: &[&GoldMeeting], preds: &[PredMeeting], taken: &[bool]) -> Vec<Option<usize>> {
+    const MATCH: i64 = 1_000_000;
+    let n = golds.len().max(preds.len());
+    if golds.is_empty() || preds.is_empty() {
+        return vec![None; golds.len()];
+    }
+    let weight = |gm: &GoldMeeting, i: usize| -> i64 {
+        let p = &preds[i];
+        if taken[i] || fold(&p.partner) != fold(&gm.partner) || !date_fits(gm, p, false) {
+            return 0;
+        }
+        let shared = gm
+            .participants
+            .iter()
+            .filter(|gp| {
+                p.participants
+                    .iter()
+                    .any(|pp| name_key(&pp.name) == name_key(&gp.name))
+            })
+            .count() as i64;
+        let themes = gm.themes.iter().filter(|t| p.themes.contains(*t)).count() as i64;
+        let exact = i64::from(date_fits(gm, p, true));
+        let same_kind = i64::from(gm.kind.as_deref() == Some(p.kind.as_str()));
+        MATCH + shared * 10_000 + themes * 100 + exact * 10 + same_kind
+    };
+    let weights = pathfinding::matrix::Matrix::from_fn(n, n, |(g, i)| {
+        if g < golds.len() && i < preds.len() {
+            weight(golds[g], i)
+        } else {
+            0
+        }
+    });
+    let (_, assignment) = pathfinding::kuhn_munkres::kuhn_munkres(&weights);
+    (0..golds.len())
+        .map(|g| {
+            let i = assignment[g];
+            (i < preds.len() && weight(golds[g], i) > 0).then_some(i)
+        })
+        .collect()
 }
 
 /// A person's name as the scorer compares it: folded, spaces normalised.
