@@ -943,7 +943,10 @@ fn dates_the_cue_to_a_year(doc: &Doc, sentence: Span, cue: Span) -> bool {
         .copied()
         .chain(words(cue.end, sentence.end).take(REACH))
         .collect();
-    near.windows(2).any(|w| {
+    // "En 2020, a poursuivi X, le Vietnam a travaillé avec …": a year
+    // opening the sentence dates all of it.
+    let opening = &before[..before.len().min(2)];
+    near.windows(2).chain(opening.windows(2)).any(|w| {
         doc.lex.grammar.year_prepositions.contains(w[0])
             && w[1].len() == 4
             && w[1].bytes().all(|b| b.is_ascii_digit())
@@ -1144,10 +1147,14 @@ fn complement_follows(doc: &Doc, at: usize, end: usize, complements: &[String]) 
                     && folded[..*i].ends_with(|ch: char| !ch.is_alphanumeric())
             })
             .is_some_and(|(i, _)| {
-                insert(Span {
+                let gap = Span {
                     start: at,
                     end: doc.folded.original_offset(base + i),
-                })
+                };
+                // "a discuté de formation le 3 août avec X": a with-word
+                // ends the clause's object, whatever its topic before it.
+                let with = doc.lex.grammar.with.contains(c);
+                insert(gap) || (with && doc.words(gap).len() <= REACH)
             })
     })
 }
@@ -2072,6 +2079,15 @@ mod tests {
                 ("Cambodia".to_string(), Some(3), Some(12)),
                 ("Cambodia".to_string(), Some(3), Some(11))
             ]
+        );
+    }
+
+    #[test]
+    fn a_with_word_ends_the_topic_a_verb_takes_before_it() {
+        let text = "T\n\nLe vice-ministre Trần Quốc Tỏ a discuté de formation le 3 août avec Jacqueline Maguire, directrice adjointe du Bureau fédéral d'investigation (FBI) américain.\n\nEn 2020, a poursuivi le vice-ministre, le Vietnam a travaillé en étroite coordination avec le Japon.";
+        assert_eq!(
+            found("fr", text),
+            [("United States".to_string(), Some(8), Some(3))]
         );
     }
 }
