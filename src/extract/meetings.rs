@@ -1072,12 +1072,15 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     // wherever it stands; "un dialogue avec" more often names a standing
     // mechanism than a sitting.
     let conversation = matches!(def.kind, Kind::Talks | Kind::PhoneCall);
-    let strength =
-        if strength == Strength::Noun && conversation && takes_partner(doc, at.end, span.end) {
-            Strength::Lead
-        } else {
-            strength
-        };
+    let strength = if strength == Strength::Noun
+        && conversation
+        && takes_partner(doc, at.end, span.end)
+        && !habitual(doc, span, at)
+    {
+        Strength::Lead
+    } else {
+        strength
+    };
     Some(Cue {
         span: at,
         kind: def.kind,
@@ -1095,6 +1098,24 @@ fn names_international_body(doc: &Doc, span: Span) -> bool {
                 if doc.lex.organizations[*o].kind == OrgKind::InternationalOrg)
         })
     })
+}
+
+/// "has kept up meetings with", "des rencontres régulières avec": a habit
+/// word within a few words before the noun or right after it.
+fn habitual(doc: &Doc, sentence: Span, noun: Span) -> bool {
+    const BEFORE: usize = 3;
+    let before = doc.words(Span {
+        start: sentence.start,
+        end: noun.start,
+    });
+    let after = doc.words(Span {
+        start: noun.end,
+        end: sentence.end,
+    });
+    before[before.len().saturating_sub(BEFORE)..]
+        .iter()
+        .chain(after.first())
+        .any(|w| doc.lex.grammar.habitual.contains(w))
 }
 
 /// Whether a meeting noun, a body or a quoted name ("« Milipol

@@ -800,6 +800,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         role_connectors: folded_set(&g.role_connectors),
         counterpart_nouns: folded_set(&g.counterpart_nouns),
         ministry_nouns: folded_set(&g.ministry_nouns),
+        habitual: folded_set(&g.habitual),
         earlier: folded_list(&g.earlier),
         separately: folded_list(&g.separately),
     }

@@ -396,6 +396,10 @@ pub struct Grammar {
     /// Reference nouns that give the person the office of the one met.
     #[serde(default)]
     pub counterpart_nouns: Vec<String>,
+    /// Words that make a conversation noun a habit rather than a meeting:
+    /// "has kept up meetings with", "des rencontres régulières avec".
+    #[serde(default)]
+    pub habitual: Vec<String>,
     /// The noun a ministry's name opens with: "ministère de la Sécurité
     /// publique", "Ministry of Public Security".
     #[serde(default)]

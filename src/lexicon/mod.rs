@@ -133,6 +133,7 @@ pub struct Grammar {
     pub role_connectors: Words,
     pub counterpart_nouns: Words,
     pub ministry_nouns: Words,
+    pub habitual: Words,
     pub earlier: Vec<String>,
     pub separately: Vec<String>,
 }
