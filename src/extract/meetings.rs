@@ -132,7 +132,17 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
             scan.sentence(si, paragraph);
         }
     }
-    for si in (0..doc.sentences.len()).filter(|&si| doc.sentences[si].paragraph.is_none()) {
+    let outside: Vec<usize> = (0..doc.sentences.len())
+        .filter(|&si| doc.sentences[si].paragraph.is_none())
+        .collect();
+    // A page that lost its lead tells its meeting in the title or a photo
+    // caption only ("Luong Tam Quang reçoit l'ambassadeur brésilien").
+    if scan.drafts.meetings.is_empty() && doc.paragraphs > 0 {
+        for &si in &outside {
+            scan.sentence(si, 0);
+        }
+    }
+    for &si in &outside {
         scan.caption(si);
     }
     scan.finish()
@@ -2110,5 +2120,13 @@ mod tests {
             found("fr", text),
             [("United States".to_string(), Some(8), Some(3))]
         );
+    }
+
+    #[test]
+    fn a_page_that_lost_its_lead_tells_its_meeting_in_the_title() {
+        let text = "Luong Tam Quang, ministre de la Sécurité publique, reçoit l'ambassadeur brésilien\n\nLe ministre en a profité pour redire combien le Brésil compte parmi ses partenaires.";
+        assert_eq!(found("fr", text), [("Brazil".to_string(), None, None)]);
+        let announced = "Vuong Dinh Huê attendu à l'AIPA-43 puis en visite au Cambodge\n\nLe président de l'Assemblée nationale partira samedi.";
+        assert!(found("fr", announced).is_empty());
     }
 }
