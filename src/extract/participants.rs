@@ -1169,7 +1169,31 @@ fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool]
         }
         if let Some(si) = doc.sentence_of(p.span.start) {
             let title = Some(p.role.as_str());
-            found.extend(refer_back(doc, people, names, p.span, si, p.country, title));
+            // "reçoit l'ambassadeur brésilien" … "Marco Farani a souligné":
+            // a description of a foreign side names the one person of no
+            // known side and no role, who takes its country and title.
+            let unknown = || {
+                let foreign = p.country.is_some_and(|c| c != doc.lex.home);
+                let person = latest(people, p.span.start, |q| {
+                    q.country.is_none() && q.organization.is_none() && q.role.is_none()
+                })
+                .filter(|_| foreign)?;
+                Some(PersonMention {
+                    person,
+                    span: p.span,
+                    sentence: si,
+                    phrase_start: p.span.start,
+                    subject: is_subject(doc, p.span.end, doc.sentences[si].span.end, names),
+                })
+            };
+            if let Some(m) = refer_back(doc, people, names, p.span, si, p.country, title) {
+                found.push(m);
+            } else if let Some(m) = unknown() {
+                let person = &mut people.persons[m.person];
+                person.country = p.country;
+                person.role = Some(p.role.clone());
+                found.push(m);
+            }
         }
     }
     let references = doc.lex.references(&doc.folded.text);
