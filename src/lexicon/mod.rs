@@ -228,9 +228,11 @@ impl Lexicon {
     pub fn country_of_name(&self, name: &str) -> Option<usize> {
         let lower = name.to_lowercase();
         let words: Vec<&str> = name.split_whitespace().collect();
+        // Folded once, not per country: this runs for every name candidate.
+        let family = (words.len() >= 3).then(|| fold(words[0]));
         self.countries.iter().position(|c| {
-            lower.chars().any(|ch| c.name_letters.contains(&ch))
-                || (words.len() >= 3 && c.surnames.contains(&fold(words[0])))
+            (!c.name_letters.is_empty() && lower.chars().any(|ch| c.name_letters.contains(&ch)))
+                || family.as_ref().is_some_and(|f| c.surnames.contains(f))
         })
     }
 
