@@ -993,8 +993,11 @@ fn phrase_before(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> O
     // whichever name is read first ("headed by X, Permanent Deputy Prime
     // Minister Y said" leaves no comma before Y).
     let title_start = phrases[i].span.start;
+    // Names are sorted by start: the one just before the title, if any.
+    let before_title = spans.partition_point(|s| s.start < title_start);
     let apposed = gap.contains(',')
-        && spans.iter().any(|s| {
+        && before_title > 0
+        && spans[..before_title].iter().rev().take(2).any(|s| {
             s.end <= title_start
                 && s.start >= sentence.start
                 && doc
