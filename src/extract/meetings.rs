@@ -1756,14 +1756,35 @@ pub fn place(doc: &Doc, span: Span) -> (Option<usize>, Option<usize>, Option<usi
         })
         .is_empty()
     };
+    // "…, who had been in Việt Nam on a visit earlier this month": a place
+    // inside a relative clause (up to its comma) is not the meeting's.
+    let relative = |f: &&crate::extract::Found| {
+        let before = doc.folded(Span {
+            start: span.start,
+            end: f.span.start,
+        });
+        doc.lex
+            .grammar
+            .relative_pronouns
+            .iter()
+            .filter_map(|r| {
+                before
+                    .match_indices(r.as_str())
+                    .filter(|(i, _)| at_word_boundaries(before, *i, i + r.len()))
+                    .last()
+                    .map(|(i, _)| i)
+            })
+            .max()
+            .is_some_and(|i| !before[i..].contains(','))
+    };
     let at_city = entities
         .iter()
-        .filter(|f| locative(f, &doc.lex.grammar.city_locatives) || opens(f))
+        .filter(|f| (locative(f, &doc.lex.grammar.city_locatives) || opens(f)) && !relative(f))
         .find_map(city_of);
     let any_city = entities.iter().find_map(city_of);
     let country = entities
         .iter()
-        .filter(|f| locative(f, &doc.lex.grammar.country_locatives))
+        .filter(|f| locative(f, &doc.lex.grammar.country_locatives) && !relative(f))
         .find_map(|f| match f.get(|e| matches!(e, Entity::Country(_))) {
             Some(Entity::Country(c)) => Some(c),
             _ => None,

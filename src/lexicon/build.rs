@@ -801,6 +801,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         counterpart_nouns: folded_set(&g.counterpart_nouns),
         ministry_nouns: folded_set(&g.ministry_nouns),
         habitual: folded_set(&g.habitual),
+        relative_pronouns: folded_list(&g.relative_pronouns),
         earlier: folded_list(&g.earlier),
         separately: folded_list(&g.separately),
     }

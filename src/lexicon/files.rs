@@ -396,6 +396,11 @@ pub struct Grammar {
     /// Reference nouns that give the person the office of the one met.
     #[serde(default)]
     pub counterpart_nouns: Vec<String>,
+    /// What opens a relative clause set before the story: a place inside
+    /// one ("X, who had been in Việt Nam earlier this month") is not where
+    /// the meeting is.
+    #[serde(default)]
+    pub relative_pronouns: Vec<String>,
     /// Words that make a conversation noun a habit rather than a meeting:
     /// "has kept up meetings with", "des rencontres régulières avec".
     #[serde(default)]

@@ -134,6 +134,7 @@ pub struct Grammar {
     pub counterpart_nouns: Words,
     pub ministry_nouns: Words,
     pub habitual: Words,
+    pub relative_pronouns: Vec<String>,
     pub earlier: Vec<String>,
     pub separately: Vec<String>,
 }
