@@ -52,6 +52,9 @@ pub struct Drafts {
     lead_date: Option<DateMention>,
     cities: Vec<Option<usize>>,
     meeting_country: Vec<Option<usize>>,
+    /// The city the title or a caption places the story in ("… holds
+    /// meetings with Japanese ministers in Tokyo").
+    headline_city: Option<usize>,
 }
 
 struct Cue {
@@ -127,6 +130,11 @@ pub fn find(doc: &Doc, people: &People) -> Drafts {
         frame_paragraph: None,
         opened: vec![None; doc.paragraphs],
     };
+    scan.drafts.headline_city = doc
+        .sentences
+        .iter()
+        .filter(|s| s.paragraph.is_none())
+        .find_map(|s| place(doc, s.span).0);
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if let Some(paragraph) = sentence.paragraph {
             scan.sentence(si, paragraph);
@@ -737,6 +745,7 @@ impl Drafts {
             lead_date: None,
             cities: Vec::new(),
             meeting_country: Vec::new(),
+            headline_city: None,
         }
     }
 
@@ -831,6 +840,7 @@ impl Drafts {
                 .or(frame.and_then(|f| f.city))
                 .or(self.cities.last().copied().flatten())
                 .or(any_city.filter(in_sentence_country))
+                .or(self.headline_city.filter(in_sentence_country))
                 .or_else(|| {
                     doc.dateline
                         .and_then(|d| dateline_city(doc, d))
