@@ -661,7 +661,21 @@ fn verb_cues(
             let parts = rules.parts(infinitive, &verbs.parts).ok_or_else(|| {
                 format!("verb {lemma:?}: no regular pattern of its ending and no [[parts]] gives its parts")
             })?;
-            for (tense, form) in rules.forms(&parts, reflexive, v.passive, adverbs) {
+            let forms = rules.forms(&parts, reflexive, v.passive, adverbs);
+            // Before a noun complement the forms above take no adverb: the
+            // compound forms with one are extra bare forms.
+            let held = |tense: &Tense| matches!(tense, Tense::Held | Tense::Passive);
+            let with_adverbs: Vec<(Tense, String)> = if multiword {
+                let plain: HashSet<&str> = forms.iter().map(|(_, form)| form.as_str()).collect();
+                rules
+                    .forms(&parts, reflexive, v.passive, bare_adverbs)
+                    .into_iter()
+                    .filter(|(tense, form)| held(tense) && !plain.contains(form.as_str()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for (tense, form) in forms {
                 if v.complements.is_empty() {
                     add(&mut by_tense, tense, vec![form]);
                     continue;
@@ -672,28 +686,19 @@ fn verb_cues(
                     .map(|c| format!("{form} {c}"))
                     .collect();
                 add(&mut by_tense, tense, full);
-                let held = matches!(tense, Tense::Held | Tense::Passive);
-                if held && form.contains(' ') {
+                if held(&tense) && form.contains(' ') {
                     add(&mut bare, tense, vec![form]);
                 }
             }
-            let plain: HashSet<String> = rules
-                .forms(&parts, reflexive, v.passive, &[])
-                .into_iter()
-                .map(|(_, form)| form)
-                .collect();
             // A verb complete on its own ("hosted") needs no complement after
             // its adverb ("today hosted").
             let complete = v.complements.iter().any(String::is_empty);
-            for (tense, form) in rules.forms(&parts, reflexive, v.passive, bare_adverbs) {
-                let held = matches!(tense, Tense::Held | Tense::Passive);
-                if held && !plain.contains(&form) {
-                    add(
-                        if complete { &mut by_tense } else { &mut bare },
-                        tense,
-                        vec![form],
-                    );
-                }
+            for (tense, form) in with_adverbs {
+                add(
+                    if complete { &mut by_tense } else { &mut bare },
+                    tense,
+                    vec![form],
+                );
             }
         }
         let cue = |tense: Tense, complements: Vec<String>| MeetingCue {
