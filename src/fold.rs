@@ -206,6 +206,30 @@ pub fn char_starts(bytes: &[u8]) -> usize {
     count_bytes(bytes, |b| (b as i8) >= -0x40)
 }
 
+/// Where the last word of `text` starts (letters, digits and apostrophes:
+/// "qu'avec"), or `text.len()` when it ends on anything else.
+pub fn last_word_start(text: &str) -> usize {
+    text.char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'')
+        .last()
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// Whether `text` ends with one of `phrases`, as whole words.
+pub fn ends_with_word(text: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        text.ends_with(p.as_str()) && at_word_boundaries(text, text.len() - p.len(), text.len())
+    })
+}
+
+/// Where `phrase` stands in `text` as whole words.
+pub fn word_matches<'a>(text: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(phrase)
+        .map(|(i, _)| i)
+        .filter(move |&i| at_word_boundaries(text, i, i + phrase.len()))
+}
+
 /// True when `text[start..end]` is delimited by non-word characters on both sides.
 pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();

@@ -17,7 +17,7 @@ use super::participants::{People, PersonMention};
 use super::tokens;
 use super::{Doc, Found, Meeting};
 use crate::clean::Span;
-use crate::fold::{at_word_boundaries, fold};
+use crate::fold::{ends_with_word, fold, last_word_start, word_matches};
 use crate::lexicon::{Entity, Kind, MeetingCue, OrgKind, Strength, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,17 +209,24 @@ impl<'d, 'p> Scan<'d, 'p> {
         if cues.is_empty() && opens_paragraph {
             cues.extend(paragraph_lead(doc, self.people, si));
         }
-        let mentions = self.dates_of(si);
+        // The sentence's dates, read once and only if asked for.
+        let mut mentions = None;
         // "The delegation had met X on February 16", after talks on the
         // 17th: a pluperfect dated a few days before the meeting told is an
         // earlier step of the same trip.
         const TRIP_DAYS: i64 = 7;
         let last = self.drafts.meetings.last().map(|m| m.date);
-        let earlier_in_trip = last.is_some_and(|last| {
-            mentions.iter().any(|d| {
-                dates::days_between(d.start, last).is_some_and(|n| (1..=TRIP_DAYS).contains(&n))
-            })
-        });
+        let recalled = cues.iter().any(|c| c.recalled);
+        let earlier_in_trip = recalled
+            && last.is_some_and(|last| {
+                mentions
+                    .get_or_insert_with(|| self.dates_of(si))
+                    .iter()
+                    .any(|d| {
+                        dates::days_between(d.start, last)
+                            .is_some_and(|n| (1..=TRIP_DAYS).contains(&n))
+                    })
+            });
         if earlier_in_trip {
             for c in cues.iter_mut().filter(|c| c.recalled) {
                 c.strength = Strength::Verb;
@@ -244,6 +251,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             .as_ref()
             .filter(|_| best != Strength::Noun)
             .map_or_else(|| own_kind(doc, sentence.span, &cues, cue), |f| f.kind);
+        let mentions = mentions.unwrap_or_else(|| self.dates_of(si));
         let date = pick_date(&mentions, kind, cue.span.start);
         // "a séjourné à Bruxelles du 19 au 24 novembre ; il y a coprésidé le
         // dialogue": the range is the stay's, the event's day is unknown.
@@ -579,7 +587,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             Kind::Reception => &doc.lex.grammar.by,
             _ => return Vec::new(),
         };
-        let with = |m: &PersonMention| ends_with_any(lead_in(doc, m, words), words);
+        let with = |m: &PersonMention| ends_with_word(lead_in(doc, m, words), words);
         // The people present that `keep` takes, each once, in order.
         let gather = |keep: &dyn Fn(&PersonMention) -> bool| {
             let mut guests: Vec<usize> = Vec::new();
@@ -603,7 +611,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         let apart = told.present.iter().any(|m| {
             not_home(m.person) && {
                 let separately = &doc.lex.grammar.separately;
-                ends_with_any(lead_in(doc, m, separately), separately)
+                ends_with_word(lead_in(doc, m, separately), separately)
             }
         });
         if apart && matches!(told.kind, Kind::Talks | Kind::Reception) {
@@ -767,11 +775,12 @@ impl Drafts {
         let people_country = |p: usize| people.persons[p].country;
         // "Meeting the minister separately on the same day, X …".
         let folded = doc.folded(doc.sentences[r.sentence].span);
-        let apart = doc.lex.grammar.apart.iter().any(|a| {
-            folded
-                .match_indices(a.as_str())
-                .any(|(i, _)| at_word_boundaries(folded, i, i + a.len()))
-        });
+        let apart = doc
+            .lex
+            .grammar
+            .apart
+            .iter()
+            .any(|a| word_matches(folded, a).next().is_some());
         if apart {
             return None;
         }
@@ -896,15 +905,10 @@ fn lead_in<'a>(doc: &'a Doc, m: &PersonMention, stops: &[String]) -> &'a str {
         })
         .trim_end();
     for _ in 0..2 {
-        if ends_with_any(before, stops) {
+        if ends_with_word(before, stops) {
             break;
         }
-        let word_start = before
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'')
-            .last()
-            .map_or(before.len(), |(i, _)| i);
+        let word_start = last_word_start(before);
         let word = &before[word_start..];
         let skip = doc.lex.determiners.contains(word)
             || doc
@@ -919,13 +923,6 @@ fn lead_in<'a>(doc: &'a Doc, m: &PersonMention, stops: &[String]) -> &'a str {
         before = before[..word_start].trim_end();
     }
     before
-}
-
-/// Whether `text` ends with one of `phrases`, as whole words.
-fn ends_with_any(text: &str, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        text.ends_with(p.as_str()) && at_word_boundaries(text, text.len() - p.len(), text.len())
-    })
 }
 
 /// The date a sentence gives a meeting: the nearest one after the cue ("a
@@ -1352,7 +1349,7 @@ pub fn is_background(doc: &Doc, m: &PersonMention) -> bool {
                 && (gap.is_empty() || doc.lex.grammar.cue_complement.contains(gap))
         });
     // "auprès de A, puis du ministre B": A is met, and B next.
-    let led_by = |words: &[String]| ends_with_any(lead_in(doc, m, words), words);
+    let led_by = |words: &[String]| ends_with_word(lead_in(doc, m, words), words);
     !own && !led_by(&doc.lex.grammar.with) && !led_by(&doc.lex.grammar.separately)
 }
 
@@ -1365,7 +1362,7 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
         .filter(|m| !is_background(doc, m))
         .find_map(|m| person_partner(doc, people, m.person));
     // A word of someone's name ("Lê Đức Thái") names no country.
-    let entities: Vec<Found> = doc
+    let entities: Vec<&Found> = doc
         .entities_in(span)
         .iter()
         .filter(|f| {
@@ -1373,7 +1370,6 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                 .in_sentence(si)
                 .any(|m| m.span.start <= f.span.start && f.span.end <= m.span.end)
         })
-        .cloned()
         .collect();
     // The first body named, or a part of it named after ("les chefs de
     // police des pays de l'ASEAN (ASEANAPOL)" is Aseanpol's).
@@ -1423,11 +1419,11 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
     // "le dialogue Vietnam - Union européenne": the side paired with home.
     let paired = || {
         entities.windows(2).find_map(|pair| {
-            let gap = doc.folded(Span {
+            let gap = Span {
                 start: pair[0].span.end,
                 end: pair[1].span.start,
-            });
-            if !matches!(gap.trim(), "-" | "–" | "—" | "/") {
+            };
+            if !(dashed(doc, gap) || doc.folded(gap).trim() == "/") {
                 return None;
             }
             let side = |f: &Found| match f
@@ -1437,7 +1433,7 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                 Some(Entity::Organization(o)) => Some(body_partner(doc, o)),
                 _ => None,
             };
-            match (side(&pair[0]), side(&pair[1])) {
+            match (side(pair[0]), side(pair[1])) {
                 (Some(Partner::Country(c)), Some(other))
                 | (Some(other), Some(Partner::Country(c)))
                     if c == home && other != Partner::Country(home) =>
@@ -1455,10 +1451,7 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
         let folded = doc.folded(span);
         let base = doc.folded.folded_offset(span.start);
         doc.lex.grammar.with.iter().find_map(|with| {
-            let at = folded
-                .match_indices(with.as_str())
-                .map(|(i, _)| i + with.len())
-                .find(|&i| at_word_boundaries(folded, i - with.len(), i))?;
+            let at = word_matches(folded, with).next()? + with.len();
             let after = doc.folded.original_offset(base + at);
             entities
                 .iter()
@@ -1577,13 +1570,12 @@ fn dash_chain(doc: &Doc, span: Span) -> Vec<Partner> {
             continue;
         };
         let joined = last_end.is_some_and(|end| {
-            matches!(
-                doc.folded(Span {
+            dashed(
+                doc,
+                Span {
                     start: end,
-                    end: f.span.start
-                })
-                .trim(),
-                "-" | "–" | "—"
+                    end: f.span.start,
+                },
             )
         });
         if !joined {
@@ -1599,6 +1591,11 @@ fn dash_chain(doc: &Doc, span: Span) -> Vec<Partner> {
         .filter(|&c| c != home)
         .map(Partner::Country)
         .collect()
+}
+
+/// Whether only a dash stands in `gap`: "Vietnam-Laos", "Vietnam – UE".
+fn dashed(doc: &Doc, gap: Span) -> bool {
+    matches!(doc.folded(gap).trim(), "-" | "–" | "—")
 }
 
 /// The foreign partners a sentence names as one list ("de la Chine, de la
@@ -1663,8 +1660,7 @@ fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
             });
             // "Cambodia-Laos-Vietnam" names one event's members, not a list of
             // those met (`dash_chain`).
-            let dashed = matches!(doc.folded(gap).trim(), "-" | "–" | "—");
-            listed && (names || !posts) && !dashed
+            listed && (names || !posts) && !dashed(doc, gap)
         });
         if !joined {
             run.clear();
@@ -1777,13 +1773,7 @@ pub fn place(doc: &Doc, span: Span) -> (Option<usize>, Option<usize>, Option<usi
             .grammar
             .relative_pronouns
             .iter()
-            .filter_map(|r| {
-                before
-                    .match_indices(r.as_str())
-                    .filter(|(i, _)| at_word_boundaries(before, *i, i + r.len()))
-                    .last()
-                    .map(|(i, _)| i)
-            })
+            .filter_map(|r| word_matches(before, r).last())
             .max()
             .is_some_and(|i| !before[i..].contains(','))
     };

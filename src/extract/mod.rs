@@ -15,7 +15,7 @@ mod tokens;
 use chrono::NaiveDate;
 
 use crate::clean::{Cleaned, Span};
-use crate::fold::Folded;
+use crate::fold::{last_word_start, Folded};
 use crate::lexicon::{Entity, Kind, Lexicon};
 use crate::segment::Sentence;
 
@@ -119,13 +119,8 @@ impl<'a> Doc<'a> {
     /// The folded word right before `at` ("du" in "… accueil du général").
     pub fn word_before(&self, at: usize) -> Option<String> {
         let before = self.folded(Span { start: 0, end: at }).trim_end();
-        let start = before
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'')
-            .last()
-            .map(|(i, _)| i)?;
-        Some(before[start..].to_string())
+        let start = last_word_start(before);
+        (start < before.len()).then(|| before[start..].to_string())
     }
 
     pub fn sentence_of(&self, at: usize) -> Option<usize> {

@@ -14,7 +14,7 @@ use super::meetings::Drafts;
 use super::tokens;
 use super::{Doc, Participant};
 use crate::clean::Span;
-use crate::fold::{at_word_boundaries, fold};
+use crate::fold::{at_word_boundaries, ends_with_word, fold};
 use crate::lexicon::{Entity, Lexicon, OrgKind, Portfolio, Reference};
 
 #[derive(Debug, Clone)]
@@ -782,13 +782,7 @@ fn meeting_objects(doc: &Doc, candidates: &[Candidate]) -> Vec<bool> {
             end: at,
         });
         let before = before.trim_end();
-        let ends_with = |words: &[String]| {
-            words.iter().any(|w| {
-                before.strip_suffix(w.as_str()).is_some_and(|rest| {
-                    rest.is_empty() || rest.ends_with(|ch: char| !ch.is_alphanumeric())
-                })
-            })
-        };
+        let ends_with = |words: &[String]| ends_with_word(before, words);
         let cue_before = doc
             .entities_in(sentence)
             .iter()
@@ -1181,13 +1175,7 @@ fn describe(doc: &Doc, people: &mut People, phrases: &[Phrase], claimed: &[bool]
                     q.country.is_none() && q.organization.is_none() && q.role.is_none()
                 })
                 .filter(|_| foreign)?;
-                Some(PersonMention {
-                    person,
-                    span: p.span,
-                    sentence: si,
-                    phrase_start: p.span.start,
-                    subject: is_subject(doc, p.span.end, doc.sentences[si].span.end, names),
-                })
+                Some(described(doc, names, p.span, si, person))
             };
             if let Some(m) = refer_back(doc, people, names, p.span, si, p.country, title) {
                 found.push(m);
@@ -1312,13 +1300,18 @@ fn refer_back(
         }),
         _ => None,
     }?;
-    Some(PersonMention {
+    Some(described(doc, names, span, si, person))
+}
+
+/// The mention of `person` a description at `span` (sentence `si`) makes.
+fn described(doc: &Doc, names: &[Span], span: Span, si: usize, person: usize) -> PersonMention {
+    PersonMention {
         person,
         span,
         sentence: si,
         phrase_start: span.start,
-        subject,
-    })
+        subject: is_subject(doc, span.end, doc.sentences[si].span.end, names),
+    }
 }
 
 /// Each anaphor ("ce dernier", "the latter") at its first place in the
