@@ -213,7 +213,6 @@ fn is_credit(folded: &str, noise: &Noise) -> bool {
     }
 }
 
-/// "Hanoï (VNA) - Le général…" → ("Hanoï", "Le général…").
 /// The rest of a line opening with an outlet and a dash but no place:
 /// "VGP – Receiving …", "(VOVWORLD) - Le Vietnam …".
 fn agency_lead(text: &str, line: Span, noise: &Noise) -> Option<Span> {
@@ -233,25 +232,45 @@ fn agency_lead(text: &str, line: Span, noise: &Noise) -> Option<Span> {
     })
 }
 
+/// "Hanoï (VNA) - Le général…" → ("Hanoï", "Le général…"); English copy
+/// also files under a place in capitals with no outlet: "HÀ NỘI — The
+/// minister…".
 fn split_dateline(text: &str, line: Span, noise: &Noise) -> Option<(Span, Span)> {
+    const MAX_PLACE_WORDS: usize = 4;
     let content = line.slice(text);
-    let open = content.find('(')?;
-    let close = open + content[open..].find(')')?;
-    let place = content[..open].trim_end();
-    let agency = fold(&content[open + 1..close]);
-    let words = place.split_whitespace().count();
-    if place.is_empty() || words > 4 || !noise.agencies.iter().any(|a| *a == agency.trim()) {
+    let with_outlet = || {
+        let open = content.find('(')?;
+        let close = open + content[open..].find(')')?;
+        let agency = fold(&content[open + 1..close]);
+        noise
+            .agencies
+            .iter()
+            .any(|a| *a == agency.trim())
+            .then(|| (content[..open].trim_end(), close + 1))
+    };
+    let in_capitals = || {
+        let dash = content.find(['—', '–'])?;
+        let place = content[..dash].trim_end();
+        let letters = || place.chars().filter(|c| c.is_alphabetic());
+        let capitals = letters().count() >= 2 && letters().all(char::is_uppercase);
+        (capitals && !noise.agencies.iter().any(|a| *a == fold(place))).then_some((place, dash))
+    };
+    let (place, after) = with_outlet().or_else(in_capitals)?;
+    if place.is_empty() || place.split_whitespace().count() > MAX_PLACE_WORDS {
         return None;
     }
-    let after = &content[close + 1..];
-    let dash = after.trim_start();
+    let after_text = &content[after..];
+    let dash = after_text.trim_start();
     let dash_len = dash
         .chars()
         .next()
         .filter(|c| "-–—:".contains(*c))?
         .len_utf8();
-    let rest_start = close + 1 + (after.len() - dash.len()) + dash_len;
+    let rest_start = after + (after_text.len() - dash.len()) + dash_len;
     let rest = &content[rest_start..];
+    if rest.trim().is_empty() {
+        return None;
+    }
     let rest_start = rest_start + (rest.len() - rest.trim_start().len());
     Some((
         Span {
@@ -329,6 +348,23 @@ mod tests {
         assert_eq!(
             body("T\nLe NSC (Inde) - suite."),
             ["Le NSC (Inde) - suite."]
+        );
+    }
+
+    #[test]
+    fn a_place_in_capitals_before_a_dash_is_a_dateline() {
+        let lex = Lexicon::embedded_lang("en").unwrap();
+        let text = "Title\nHÀ NỘI — Speaking by phone, the minister (MPS) said so.\nVGP – Receiving the envoy, he said.\nIn the NSC – a body – talks went on.";
+        let c = clean(text, &Folded::new(text), &lex, true);
+        assert_eq!(c.dateline.unwrap().slice(text), "HÀ NỘI");
+        let body: Vec<&str> = c.body.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(
+            body,
+            [
+                "Speaking by phone, the minister (MPS) said so.",
+                "Receiving the envoy, he said.",
+                "In the NSC – a body – talks went on."
+            ]
         );
     }
 
