@@ -932,7 +932,7 @@ fn honorific_before(doc: &Doc, at: usize) -> Option<usize> {
         end: at,
     })
     .iter()
-    .filter(|f| f.what.contains(&Entity::Honorific))
+    .filter(|f| f.what.contains(&Entity::Honorific) && f.span.end <= at)
     .rfind(|f| doc.text[f.span.end..at].chars().all(char::is_whitespace))
     .map(|f| f.span.start)
 }
@@ -1525,5 +1525,16 @@ mod tests {
             named(&fr, "Wang Hai").and_then(|p| p.country.as_deref()),
             Some("China")
         );
+    }
+
+    /// A sentence glued to the next ("September 5.Sen. Lt. Gen. X") puts an
+    /// honorific across a name's start: the name is still read.
+    #[test]
+    fn an_honorific_across_a_glued_sentence_break_is_read() {
+        let found = people(
+            "en",
+            "T\n\nThe deputy ministers held a working session in Moscow on September 5.Sen. Lt. Gen. Bui Van Nam, the Vietnamese Deputy Minister, and Police Colonel-General Aleksandr Gorovoy, the Russian First Deputy Minister, talked about Interpol.",
+        );
+        assert!(named(&found, "Bùi Văn Nam").is_some(), "{found:?}");
     }
 }
