@@ -76,7 +76,8 @@ pub fn sentences<'t>(
         let at = i;
         i += width;
         let end_mark = may_end(lead) && (lead != ELLIPSIS_LEAD || content[at..].starts_with('…'));
-        if !end_mark || !content[i..].starts_with(char::is_whitespace) {
+        let spaced = content[i..].starts_with(char::is_whitespace);
+        if !end_mark || !(spaced || lead == b'.' && glued(&content[..at], &content[i..])) {
             continue;
         }
         let following = content[i..].trim_start();
@@ -98,6 +99,18 @@ pub fn sentences<'t>(
             end: para.start + e,
         })
         .filter(|s| !s.slice(text).trim().is_empty())
+}
+
+/// A page that lost the space after a full stop ("achieved
+/// together.According to…"): a lower-case word of a few letters before
+/// it and a capitalised word after it. "U.S.", "St.Petersburg" and
+/// "vietnamplus.vn" stay whole.
+fn glued(before: &str, after: &str) -> bool {
+    const WORD: usize = 3;
+    let mut tail = before.chars().rev();
+    let word = tail.by_ref().take(WORD).filter(|c| c.is_lowercase()).count() == WORD;
+    let mut head = after.chars();
+    word && head.next().is_some_and(char::is_uppercase) && head.next().is_some_and(char::is_lowercase)
 }
 
 /// Text after a sentence end opens a new sentence: a capital, a digit, a
@@ -203,7 +216,7 @@ mod tests {
             let Some(&(next_at, next)) = chars.peek() else {
                 continue;
             };
-            if !next.is_whitespace() {
+            if !next.is_whitespace() && !(c == '.' && glued(&content[..i], &content[next_at..])) {
                 continue;
             }
             let following = content[next_at..].trim_start();
@@ -258,6 +271,17 @@ mod tests {
                 "Mme Anna T. Berg a dit : « Oui ».",
                 "M. Dupont part…",
                 "Le 5 mai."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_without_its_space_still_ends_a_sentence() {
+        assert_eq!(
+            split("They achieved it together.According to him, the U.S.Navy and St.Petersburg stay, as vietnamplus.vn does."),
+            [
+                "They achieved it together.",
+                "According to him, the U.S.Navy and St.Petersburg stay, as vietnamplus.vn does."
             ]
         );
     }
