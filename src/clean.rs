@@ -112,6 +112,11 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
             None => body.push(agency_lead(text, line, noise).unwrap_or(line)),
         }
     }
+    // Labels above the story ("Making news", "• An Giang", "Print") are the
+    // page's, not its lead.
+    if let Some(lead) = body.iter().position(|l| is_prose(l.slice(text))) {
+        body.drain(..lead);
+    }
     Cleaned {
         title,
         body,
@@ -314,10 +319,7 @@ mod tests {
         let text = "Title\n\nDocuments\nSee also:\nHanoi (VNA) - The minister received the ambassador of Japan today.\nSee also\nAnother story.";
         assert_eq!(
             body_in("en", text),
-            [
-                "Documents",
-                "The minister received the ambassador of Japan today."
-            ]
+            ["The minister received the ambassador of Japan today."]
         );
     }
 
@@ -349,6 +351,15 @@ mod tests {
             body("T\nLe NSC (Inde) - suite."),
             ["Le NSC (Inde) - suite."]
         );
+    }
+
+    #[test]
+    fn labels_above_the_story_are_not_its_lead() {
+        assert_eq!(
+            body("Titre\nÀ la une\n• An Giang\nLe ministre a reçu l'ambassadeur.\nCourt"),
+            ["Le ministre a reçu l'ambassadeur.", "Court"]
+        );
+        assert_eq!(body("Titre\nÀ la une\nCourt"), ["À la une", "Court"]);
     }
 
     #[test]

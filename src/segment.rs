@@ -108,9 +108,15 @@ pub fn sentences<'t>(
 fn glued(before: &str, after: &str) -> bool {
     const WORD: usize = 3;
     let mut tail = before.chars().rev();
-    let word = tail.by_ref().take(WORD).filter(|c| c.is_lowercase()).count() == WORD;
+    let word = tail
+        .by_ref()
+        .take(WORD)
+        .filter(|c| c.is_lowercase())
+        .count()
+        == WORD;
     let mut head = after.chars();
-    word && head.next().is_some_and(char::is_uppercase) && head.next().is_some_and(char::is_lowercase)
+    word && head.next().is_some_and(char::is_uppercase)
+        && head.next().is_some_and(char::is_lowercase)
 }
 
 /// Text after a sentence end opens a new sentence: a capital, a digit, a
