@@ -1117,7 +1117,8 @@ fn names_international_body(doc: &Doc, span: Span) -> bool {
     })
 }
 
-/// "has kept up meetings with", "des rencontres régulières avec": a habit
+/// "has kept up meetings with", "des rencontres régulières avec", "in
+/// recent phone conversations with": a habit or an earlier meeting, by a
 /// word within a few words before the noun or right after it.
 fn habitual(doc: &Doc, sentence: Span, noun: Span) -> bool {
     const BEFORE: usize = 3;
@@ -2063,6 +2064,14 @@ mod tests {
         assert!(found("en", text).is_empty());
         let lead = "T\n\nReceiving Japanese Ambassador Hiroto Sato in Hanoi on March 5, Minister Tran Van Hai said ties were strong.";
         assert_eq!(found("en", lead), [("Japan".to_string(), Some(3), Some(5))]);
+    }
+
+    #[test]
+    fn a_conversation_noun_of_a_habit_or_an_earlier_meeting_tells_none() {
+        let text = "T\n\nLam arrived in Moscow on March 17.\n\nHe would put into practice what was discussed in recent phone conversations with Russian President Vladimir Putin.";
+        assert!(found("en", text).is_empty(), "{:?}", found("en", text));
+        let text = "T\n\nLe ministre est arrivé à Moscou le 17 mars.\n\nIl a rappelé les rencontres régulières avec le président russe Vladimir Poutine.";
+        assert!(found("fr", text).is_empty(), "{:?}", found("fr", text));
     }
 
     #[test]
