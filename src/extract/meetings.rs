@@ -1088,6 +1088,17 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     // "une séance de travail bilatérale avec") tells the meeting itself,
     // wherever it stands; "un dialogue avec" more often names a standing
     // mechanism than a sitting.
+    // "the ASEAN Defence Ministers' Meeting": a meeting noun capitalised
+    // inside a name is a multilateral event's.
+    if def.kind == Kind::Talks && strength == Strength::Noun && in_event_name(doc, span, at) {
+        return Some(Cue {
+            span: at,
+            kind: Kind::Conference,
+            strength,
+            refers_back: def.refers_back,
+            recalled: def.recalled,
+        });
+    }
     let conversation = matches!(def.kind, Kind::Talks | Kind::PhoneCall);
     let strength = if strength == Strength::Noun
         && conversation
@@ -1105,6 +1116,18 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
         refers_back: def.refers_back,
         recalled: def.recalled,
     })
+}
+
+/// A cue written with a capital after a capitalised word of its sentence:
+/// part of a proper name ("Defence Ministers' Meeting").
+fn in_event_name(doc: &Doc, sentence: Span, at: Span) -> bool {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    let before = &doc.text[sentence.start..at.start];
+    capital(&doc.text[at.start..at.end])
+        && before
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| capital(w) && !w.ends_with([',', '.', ';', ':']))
 }
 
 /// Whether an international organisation is named in `span`.
@@ -2064,6 +2087,15 @@ mod tests {
         assert!(found("en", text).is_empty());
         let lead = "T\n\nReceiving Japanese Ambassador Hiroto Sato in Hanoi on March 5, Minister Tran Van Hai said ties were strong.";
         assert_eq!(found("en", lead), [("Japan".to_string(), Some(3), Some(5))]);
+    }
+
+    #[test]
+    fn a_meeting_noun_inside_a_name_is_a_conference() {
+        let text = "T\n\nMinister of National Defence Phan Van Giang is in Phnom Penh, Cambodia for the ASEAN Defence Ministers' Meeting (ADMM), taking place on November 21.";
+        assert_eq!(
+            found("en", text),
+            [("ASEAN".to_string(), Some(11), Some(21))]
+        );
     }
 
     #[test]
