@@ -2090,6 +2090,14 @@ mod tests {
     }
 
     #[test]
+    fn a_past_participle_leading_its_sentence_tells_its_subjects_met() {
+        let text = "T\n\nRéunis le 26 novembre à Hanoï, le Département de police vietnamien et le Bureau chinois d'investigation criminelle ont dressé le bilan de leur coopération.";
+        assert_eq!(found("fr", text), [("China".to_string(), Some(11), Some(26))]);
+        let text = "T\n\nLes policiers chinois réunis le 26 novembre à Pékin ont dressé le bilan de leur coopération.";
+        assert!(found("fr", text).is_empty(), "{:?}", found("fr", text));
+    }
+
+    #[test]
     fn a_meeting_noun_inside_a_name_is_a_conference() {
         let text = "T\n\nMinister of National Defence Phan Van Giang is in Phnom Penh, Cambodia for the ASEAN Defence Ministers' Meeting (ADMM), taking place on November 21.";
         assert_eq!(

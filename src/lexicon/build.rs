@@ -583,7 +583,7 @@ fn meeting_cues(
             strength: m.strength,
             passive: m.guest_first,
             refers_back: m.refers_back,
-            participle: false,
+            participle: m.participle,
             recalled: false,
             complements: Vec::new(),
         });

@@ -557,6 +557,10 @@ pub struct MeetingCue {
     /// sentence goes on about that meeting, whoever else it names.
     #[serde(default)]
     pub refers_back: bool,
+    /// A participle leading its sentence ("Réunis le 26 novembre, X et
+    /// Y …"): it reports only there, after a comma or after an opener.
+    #[serde(default)]
+    pub participle: bool,
 }
 
 impl MeetingCue {
