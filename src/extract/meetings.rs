@@ -433,7 +433,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         }
         partner_of(doc, people, si, told.kind).or_else(|| {
             if first {
-                fallback_partner(doc, people, paragraph, told.kind)
+                fallback_partner(doc, people, paragraph, told)
             } else if unknown_guest && told.best != Strength::Noun {
                 // Someone of no known side met at a body's conference abroad
                 // is of the country hosting it ("En marge de la SICW, X s'est
@@ -1754,15 +1754,20 @@ fn body_partner(doc: &Doc, o: usize) -> Partner {
 }
 
 /// For the first meeting of an article: the partner named elsewhere in its
-/// paragraph, or in the title ("Vietnam - Singapour : …").
-fn fallback_partner(doc: &Doc, people: &People, paragraph: usize, kind: Kind) -> Option<Partner> {
-    let near = doc
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.paragraph == Some(paragraph) || s.paragraph.is_none());
-    near.filter_map(|(si, _)| partner_of(doc, people, si, kind))
-        .next()
+/// paragraph, or in the title ("Vietnam - Singapour : …"), or else in a
+/// paragraph before ("To Lam et Sar Kheng, ministre cambodgien, … Au cours
+/// de leur entretien, les deux responsables …"), when a lead tells it.
+fn fallback_partner(doc: &Doc, people: &People, paragraph: usize, told: &Told) -> Option<Partner> {
+    let named = |keep: &dyn Fn(Option<usize>) -> bool| {
+        doc.sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| keep(s.paragraph))
+            .find_map(|(si, _)| partner_of(doc, people, si, told.kind))
+    };
+    named(&|p| p == Some(paragraph) || p.is_none()).or_else(|| {
+        (told.best == Strength::Lead).then(|| named(&|p| p.is_some_and(|p| p < paragraph)))?
+    })
 }
 
 /// Where a sentence places things: the city after "à", the first city
@@ -2090,9 +2095,21 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_without_its_partner_takes_the_one_a_paragraph_before_names() {
+        let text = "T\n\nLe ministre Trần Văn Hải et Sok Dara, ministre cambodgien de l'Intérieur, se sont accordés pour renforcer leur collaboration.\n\nAu cours de leur entretien, le 18 janvier à Hanoï, les deux responsables ont passé en revue la coopération.";
+        assert_eq!(
+            found("fr", text),
+            [("Cambodia".to_string(), Some(1), Some(18))]
+        );
+    }
+
+    #[test]
     fn a_past_participle_leading_its_sentence_tells_its_subjects_met() {
         let text = "T\n\nRéunis le 26 novembre à Hanoï, le Département de police vietnamien et le Bureau chinois d'investigation criminelle ont dressé le bilan de leur coopération.";
-        assert_eq!(found("fr", text), [("China".to_string(), Some(11), Some(26))]);
+        assert_eq!(
+            found("fr", text),
+            [("China".to_string(), Some(11), Some(26))]
+        );
         let text = "T\n\nLes policiers chinois réunis le 26 novembre à Pékin ont dressé le bilan de leur coopération.";
         assert!(found("fr", text).is_empty(), "{:?}", found("fr", text));
     }
