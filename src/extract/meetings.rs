@@ -50,6 +50,9 @@ pub struct Drafts {
     /// octobre, le ministre a enchaîné les rencontres"): theirs when they
     /// give none.
     lead_date: Option<DateMention>,
+    /// The country such a lead places them in ("X, who is visiting
+    /// Australia, had a series of talks …").
+    lead_country: Option<usize>,
     cities: Vec<Option<usize>>,
     meeting_country: Vec<Option<usize>>,
     /// The city the title or a caption places the story in ("… holds
@@ -175,6 +178,8 @@ impl<'d, 'p> Scan<'d, 'p> {
         if told.best == Strength::Series {
             if first {
                 self.drafts.lead_date = self.drafts.lead_date.or(told.date);
+                let (city, _, country) = place(self.doc, self.doc.sentences[si].span);
+                self.drafts.lead_country = city.map(|c| self.doc.lex.cities[c].country).or(country);
             }
             return;
         }
@@ -751,6 +756,7 @@ impl Drafts {
             partner_country: Vec::new(),
             last_partner: None,
             lead_date: None,
+            lead_country: None,
             cities: Vec::new(),
             meeting_country: Vec::new(),
             headline_city: None,
@@ -856,10 +862,11 @@ impl Drafts {
                         .filter(in_sentence_country)
                 })
         };
-        // Without a city, in the country the sentence names, or else where
-        // the previous meeting was.
+        // Without a city, in the country of the series the lead announced, or
+        // the sentence names, or else where the previous meeting was.
         let country = city
             .map(|c| doc.lex.cities[c].country)
+            .or(self.lead_country)
             .or(sentence_country)
             .or(self.meeting_country.last().copied().flatten());
         // Without a date of its own, a meeting happens on the day its frame or the

@@ -1537,4 +1537,17 @@ mod tests {
         );
         assert!(named(&found, "Bùi Văn Nam").is_some(), "{found:?}");
     }
+
+    /// A series lead places the talks it announces: "X, who is visiting
+    /// Australia, had a series of talks …" makes X the guest of each.
+    #[test]
+    fn a_series_lead_places_the_talks_it_announces() {
+        let found = people(
+            "en",
+            "T\n\nMinister of Public Security Tran Van Hai, who is visiting Australia, had a series of talks with Australian ministers on September 15.\n\nTalking with Julie Bishop, Minister for Foreign Affairs, Hai thanked the Australian government for a training centre in Vietnam.",
+        );
+        let hosts: Vec<(&str, bool)> = found.iter().map(|p| (p.name.as_str(), p.host)).collect();
+        assert!(hosts.contains(&("Julie Bishop", true)), "{hosts:?}");
+        assert!(hosts.contains(&("Tran Van Hai", false)), "{hosts:?}");
+    }
 }
