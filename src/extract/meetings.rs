@@ -1106,8 +1106,10 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
             recalled: def.recalled,
         });
     }
+    // "des rencontres avec X, Y et Z": meetings told together with whom
+    // are each a conversation.
     let conversation = matches!(def.kind, Kind::Talks | Kind::PhoneCall);
-    let strength = if strength == Strength::Noun
+    let strength = if matches!(strength, Strength::Noun | Strength::Series)
         && conversation
         && takes_partner(doc, at.end, span.end)
         && !habitual(doc, span, at)
@@ -1149,9 +1151,11 @@ fn names_international_body(doc: &Doc, span: Span) -> bool {
 
 /// "has kept up meetings with", "des rencontres régulières avec", "in
 /// recent phone conversations with": a habit or an earlier meeting, by a
-/// word within a few words before the noun or right after it.
+/// word within a few words of the noun.
 fn habitual(doc: &Doc, sentence: Span, noun: Span) -> bool {
     const BEFORE: usize = 3;
+    // "rencontres et contacts réguliers avec".
+    const AFTER: usize = 3;
     let before = doc.words(Span {
         start: sentence.start,
         end: noun.start,
@@ -1162,7 +1166,7 @@ fn habitual(doc: &Doc, sentence: Span, noun: Span) -> bool {
     });
     before[before.len().saturating_sub(BEFORE)..]
         .iter()
-        .chain(after.first())
+        .chain(after.iter().take(AFTER))
         .any(|w| doc.lex.grammar.habitual.contains(w))
 }
 
@@ -2128,6 +2132,17 @@ mod tests {
             found("en", text),
             [("ASEAN".to_string(), Some(11), Some(21))]
         );
+    }
+
+    #[test]
+    fn meetings_told_together_with_whom_are_conversations() {
+        let text = "T\n\nLe 10 mars à New York, la vice-présidente Nguyen Thi Thanh a eu des rencontres avec Dzhamilia Isaeva, vice-présidente du Kirghizistan.";
+        assert_eq!(
+            found("fr", text),
+            [("Kyrgyzstan".to_string(), Some(3), Some(10))]
+        );
+        let text = "T\n\nLe ministre est arrivé le 17 mars.\n\nLe ministère a entretenu rencontres et contacts réguliers avec les services japonais.";
+        assert!(found("fr", text).is_empty(), "{:?}", found("fr", text));
     }
 
     #[test]
