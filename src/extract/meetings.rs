@@ -541,7 +541,10 @@ impl<'d, 'p> Scan<'d, 'p> {
                     .map(|m| m.person)
                     .filter(|&p| p == guest || !guests.contains(&p) && home(p) != home(guest))
                     .collect();
-                self.report_one(si, paragraph, told, partner, members);
+                // Each guest of their own side: "avec A, secrétaire général de
+                // l'ONU, B, vice-présidente du Kirghizistan, …".
+                let own = person_partner(doc, people, guest).filter(|_| !home(guest));
+                self.report_one(si, paragraph, told, own.unwrap_or(partner), members);
             }
             return;
         }
@@ -611,6 +614,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         // partner's people or those of no known side.
         let not_home = |p: usize| {
             partner_side(p)
+                || people.persons[p].country.is_some_and(|c| c != doc.lex.home)
                 || (people.persons[p].country.is_none() && people.persons[p].organization.is_none())
         };
         let apart = told.present.iter().any(|m| {
@@ -2143,6 +2147,13 @@ mod tests {
         );
         let text = "T\n\nLe ministre est arrivé le 17 mars.\n\nLe ministère a entretenu rencontres et contacts réguliers avec les services japonais.";
         assert!(found("fr", text).is_empty(), "{:?}", found("fr", text));
+    }
+
+    #[test]
+    fn guests_listed_together_each_meet_for_their_own_side() {
+        let text = "T\n\nLe 10 mars à New York, la vice-présidente Nguyen Thi Thanh a eu des rencontres avec António Guterres, secrétaire général des Nations unies, Dzhamilia Isaeva, vice-présidente du Conseil suprême du Kirghizistan, ainsi qu'avec Aly Vongnobountham, présidente de l'Union des femmes lao.";
+        let partners: Vec<String> = found("fr", text).into_iter().map(|(p, _, _)| p).collect();
+        assert_eq!(partners, ["United Nations", "Kyrgyzstan", "Laos"]);
     }
 
     #[test]

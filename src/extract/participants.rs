@@ -692,7 +692,22 @@ fn govern(doc: &Doc, phrase: &mut Phrase, governed: &mut Governed, next: &super:
     let continues =
         doc.lex.grammar.title_connectors.contains(gap.trim()) || (demonym.is_some() && adjectives);
     if !continues {
-        return false;
+        // "vice-présidente du Conseil suprême du Kirghizistan", "présidente de
+        // l'Union des femmes lao": a body the lexicon does not know, of a
+        // country it does.
+        let gap_span = Span {
+            start: phrase.span.end,
+            end: next.span.start,
+        };
+        return match next.get(|e| matches!(e, Entity::Country(_) | Entity::Demonym(_))) {
+            Some(Entity::Country(c) | Entity::Demonym(c))
+                if unknown_body(doc, gap_span, demonym.is_some()) =>
+            {
+                phrase.country.get_or_insert(c);
+                true
+            }
+            _ => false,
+        };
     }
     let joins_with_and = doc
         .lex
@@ -729,6 +744,37 @@ fn govern(doc: &Doc, phrase: &mut Phrase, governed: &mut Governed, next: &super:
         return false;
     }
     true
+}
+
+/// A body's name between a title and its country: a connector, capitalised
+/// words (with joiners and, before a demonym, a few lower-case ones), and
+/// a connector again before a country; no punctuation and no "and".
+fn unknown_body(doc: &Doc, gap: Span, before_demonym: bool) -> bool {
+    const MAX_WORDS: usize = 6;
+    let text = gap.slice(doc.text);
+    if text.contains([',', '.', ';', ':', '(', ')']) {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let connectors = &doc.lex.grammar.title_connectors;
+    let connector_at = |from: usize, to: usize| {
+        words
+            .get(from..to)
+            .is_some_and(|ws| connectors.contains(fold(&ws.join(" ")).as_str()))
+    };
+    let opens = (1..=2).any(|n| connector_at(0, n));
+    let closes = before_demonym
+        || (1..=2).any(|n| words.len() > n && connector_at(words.len() - n, words.len()));
+    let and = |w: &&str| doc.lex.grammar.and.iter().any(|a| fold(w) == *a);
+    words.len() <= MAX_WORDS
+        && opens
+        && closes
+        && words.iter().any(|w| {
+            w.rsplit(['\'', '’'])
+                .next()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        })
+        && !words.iter().any(and)
 }
 
 /// What stands right before a title in languages that put it there
