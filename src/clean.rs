@@ -74,7 +74,7 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
             }
             continue;
         }
-        if is_link(folded, noise) || is_credit(folded, noise) {
+        if is_link(line.slice(text), folded, noise) || is_credit(folded, noise) {
             continue;
         }
         // A date stamp stands among the first lines, before the story.
@@ -156,11 +156,15 @@ fn is_stop_marker(folded: &str, noise: &Noise) -> bool {
     noise.stop_markers.iter().any(|m| m == bare)
 }
 
-fn is_link(folded: &str, noise: &Noise) -> bool {
+/// A line opening with a link marker ("»", ">>", "Read more:"). Folding
+/// makes "»" a quotation mark like "«" and '"': a line opening a quotation
+/// is no link.
+fn is_link(line: &str, folded: &str, noise: &Noise) -> bool {
+    let quotation = line.starts_with(['"', '«', '“']);
     noise
         .link_prefixes
         .iter()
-        .any(|p| folded.starts_with(p.as_str()))
+        .any(|p| folded.starts_with(p.as_str()) && !(quotation && p.starts_with('"')))
 }
 
 /// "… Photo: VNA", "Photo : VNA/CVN", and the "ảnh 1" marker of image captions.
@@ -350,6 +354,14 @@ mod tests {
         assert_eq!(
             body("T\nLe NSC (Inde) - suite."),
             ["Le NSC (Inde) - suite."]
+        );
+    }
+
+    #[test]
+    fn a_line_opening_a_quotation_is_no_link() {
+        assert_eq!(
+            body("Titre\n» Un autre article\n\"Nous y tenons\", a déclaré le ministre.\n« Oui », a-t-il dit."),
+            ["\"Nous y tenons\", a déclaré le ministre.", "« Oui », a-t-il dit."]
         );
     }
 
