@@ -222,7 +222,7 @@ mod tests {
             let Some(&(next_at, next)) = chars.peek() else {
                 continue;
             };
-            if !next.is_whitespace() && !(c == '.' && glued(&content[..i], &content[next_at..])) {
+            if !(next.is_whitespace() || c == '.' && glued(&content[..i], &content[next_at..])) {
                 continue;
             }
             let following = content[next_at..].trim_start();

@@ -68,6 +68,10 @@ struct Cue {
     refers_back: bool,
     /// A pluperfect ("avait reçu", "had met").
     recalled: bool,
+    /// A conversation noun taken as a lead because its partner follows.
+    noun_lead: bool,
+    /// `MeetingCue::governs`.
+    governs: bool,
 }
 
 /// What a cue sentence contributes to the meeting it opens or continues.
@@ -1012,7 +1016,8 @@ fn rank(s: Strength) -> u8 {
 /// the minister, X …" leads, "the meeting" is a noun); a verb form after a
 /// determiner is a noun ("la rencontre").
 fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
-    doc.entities_in(span)
+    let mut found: Vec<Cue> = doc
+        .entities_in(span)
         .iter()
         .filter_map(|f| {
             f.what
@@ -1023,7 +1028,23 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
                 })
                 .max_by_key(|c| rank(c.strength))
         })
-        .collect()
+        .collect();
+    // "ASEAN will also hold consultations and meetings with its partners": an
+    // announced verb governs the conversation nouns after it.
+    let announced = found
+        .iter()
+        .find(|c| c.governs || (c.strength == Strength::NotHeld && !c.recalled))
+        .map(|c| c.span.start);
+    if let Some(at) = announced {
+        for c in found
+            .iter_mut()
+            .filter(|c| c.noun_lead && c.span.start > at)
+        {
+            c.strength = Strength::Noun;
+        }
+    }
+    found.retain(|c| !c.governs);
+    found
 }
 
 /// The meeting cue `def` found at `at` in sentence `span`, with the strength
@@ -1095,10 +1116,6 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     {
         return None;
     }
-    // A conversation noun followed by its partner ("un entretien avec",
-    // "une séance de travail bilatérale avec") tells the meeting itself,
-    // wherever it stands; "un dialogue avec" more often names a standing
-    // mechanism than a sitting.
     // "the ASEAN Defence Ministers' Meeting": a meeting noun capitalised
     // inside a name is a multilateral event's.
     if def.kind == Kind::Talks && strength == Strength::Noun && in_event_name(doc, span, at) {
@@ -1108,26 +1125,28 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
             strength,
             refers_back: def.refers_back,
             recalled: def.recalled,
+            noun_lead: false,
+            governs: def.governs,
         });
     }
-    // "des rencontres avec X, Y et Z": meetings told together with whom
-    // are each a conversation.
+    // A conversation noun followed by its partner ("un entretien avec",
+    // "une séance de travail bilatérale avec") tells the meeting itself,
+    // wherever it stands, and so do meetings told together with whom ("des
+    // rencontres avec X, Y et Z"); "un dialogue avec" more often names a
+    // standing mechanism than a sitting.
     let conversation = matches!(def.kind, Kind::Talks | Kind::PhoneCall);
-    let strength = if matches!(strength, Strength::Noun | Strength::Series)
+    let noun_lead = matches!(strength, Strength::Noun | Strength::Series)
         && conversation
         && takes_partner(doc, at.end, span.end)
-        && !habitual(doc, span, at)
-    {
-        Strength::Lead
-    } else {
-        strength
-    };
+        && !habitual(doc, span, at);
     Some(Cue {
         span: at,
         kind: def.kind,
-        strength,
+        strength: if noun_lead { Strength::Lead } else { strength },
         refers_back: def.refers_back,
         recalled: def.recalled,
+        noun_lead,
+        governs: def.governs,
     })
 }
 
@@ -1310,6 +1329,8 @@ fn paragraph_lead(doc: &Doc, people: &People, si: usize) -> Option<Cue> {
         strength: Strength::Lead,
         refers_back: false,
         recalled: false,
+        noun_lead: false,
+        governs: false,
     })
 }
 
@@ -2127,6 +2148,13 @@ mod tests {
         );
         let text = "T\n\nLes policiers chinois réunis le 26 novembre à Pékin ont dressé le bilan de leur coopération.";
         assert!(found("fr", text).is_empty(), "{:?}", found("fr", text));
+    }
+
+    #[test]
+    fn an_announced_verb_governs_the_conversation_nouns_after_it() {
+        let text = "T\n\nThe 13th SOMTC opened in Da Nang on June 19.\n\nASEAN will also hold consultations and meetings with its dialogue partners, among them the US, Russia and Japan.";
+        let partners: Vec<String> = found("en", text).into_iter().map(|(p, _, _)| p).collect();
+        assert!(!partners.iter().any(|p| p == "Russia"), "{partners:?}");
     }
 
     #[test]

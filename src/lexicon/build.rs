@@ -586,6 +586,7 @@ fn meeting_cues(
             participle: m.participle,
             recalled: false,
             complements: Vec::new(),
+            governs: false,
         });
     }
     for (cue, forms) in verb_cues(verbs, &grammar.grammar.adverbs).map_err(|m| invalid(path, m))? {
@@ -644,6 +645,9 @@ fn verb_cues(
         // need their complement after an insert; single words ("a", "eut")
         // are too common to look past.
         let mut bare: Vec<(Tense, Vec<String>)> = Vec::new();
+        // The announced compound forms alone ("will hold"): they govern the
+        // conversation nouns after them (`MeetingCue::governs`).
+        let mut governing: Vec<(Tense, Vec<String>)> = Vec::new();
         let add = |list: &mut Vec<(Tense, Vec<String>)>, tense: Tense, forms: Vec<String>| {
             let slot = match list.iter().position(|(t, _)| *t == tense) {
                 Some(i) => i,
@@ -688,6 +692,8 @@ fn verb_cues(
                 add(&mut by_tense, tense, full);
                 if held(&tense) && form.contains(' ') {
                     add(&mut bare, tense, vec![form]);
+                } else if tense == Tense::Announced && form.contains(' ') {
+                    add(&mut governing, tense, vec![form]);
                 }
             }
             // A verb complete on its own ("hosted") needs no complement after
@@ -709,9 +715,17 @@ fn verb_cues(
             participle: tense == Tense::Lead,
             recalled: tense == Tense::Recalled,
             complements,
+            governs: false,
         };
         for (tense, forms) in by_tense {
             out.push((cue(tense, Vec::new()), forms));
+        }
+        for (tense, forms) in governing {
+            let governs = MeetingCue {
+                governs: true,
+                ..cue(tense, Vec::new())
+            };
+            out.push((governs, forms));
         }
         let complements: Vec<String> = v.complements.iter().map(|c| fold(c)).collect();
         for (tense, forms) in bare {

@@ -92,6 +92,10 @@ pub struct MeetingCue {
     /// inserted after the verb ("a pris part, du 15 au 18 octobre à
     /// Santiago, à la 88e Assemblée"); empty when the form is complete.
     pub complements: Vec<String>,
+    /// An announced compound form without its complement ("will hold"): it
+    /// tells nothing itself, but the conversation nouns after it are what
+    /// it announces ("will also hold consultations and meetings with").
+    pub governs: bool,
 }
 
 /// Folded closed word classes (see `[grammar]` in `grammar.toml`).
