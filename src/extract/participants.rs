@@ -23,6 +23,8 @@ pub struct Person {
     /// Folded name, for matching other mentions of the same person.
     key: String,
     pub role: Option<String>,
+    /// The role is a description (`Title::generic`).
+    generic_role: bool,
     /// The role if the person is of the home side (`Phrase::home_role`).
     home_role: Option<String>,
     /// Named as someone's counterpart ("son homologue chinois X"): holds the
@@ -84,6 +86,8 @@ struct Phrase {
     /// The role as the home country names its own office ("ministre de la
     /// Police" of Vietnam is its Minister of Public Security), when it differs.
     home_role: Option<String>,
+    /// The title is a description (`Title::generic`).
+    generic: bool,
     country: Option<usize>,
     organization: Option<usize>,
 }
@@ -594,6 +598,7 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
         span: f.span,
         role: doc.lex.titles[t].en.clone(),
         home_role: None,
+        generic: doc.lex.titles[t].generic,
         country: None,
         organization: None,
     };
@@ -1149,6 +1154,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
             name: entry.name.clone(),
             key,
             role: None,
+            generic_role: false,
             home_role: None,
             counterpart: false,
             organization: None,
@@ -1171,6 +1177,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
         name: surface.to_string(),
         key,
         role: None,
+        generic_role: false,
         home_role: None,
         counterpart: false,
         organization: None,
@@ -1183,14 +1190,17 @@ fn accents(s: &str) -> usize {
     s.chars().filter(|c| !c.is_ascii()).count()
 }
 
-/// Keeps the most specific role seen, and the first country and organisation.
+/// Keeps the most specific role seen (an office over a description of
+/// it), and the first country and organisation.
 fn enrich(lex: &Lexicon, person: &mut Person, phrase: &Phrase) {
-    if person
-        .role
-        .as_ref()
-        .is_none_or(|r| r.len() < phrase.role.len())
-    {
+    let replace = match &person.role {
+        None => true,
+        Some(r) if person.generic_role == phrase.generic => r.len() < phrase.role.len(),
+        Some(_) => person.generic_role,
+    };
+    if replace {
         person.role = Some(phrase.role.clone());
+        person.generic_role = phrase.generic;
         person.home_role.clone_from(&phrase.home_role);
     }
     person.organization = lex.narrower_organization(person.organization, phrase.organization);
@@ -1595,5 +1605,20 @@ mod tests {
         let hosts: Vec<(&str, bool)> = found.iter().map(|p| (p.name.as_str(), p.host)).collect();
         assert!(hosts.contains(&("Julie Bishop", true)), "{hosts:?}");
         assert!(hosts.contains(&("Tran Van Hai", false)), "{hosts:?}");
+    }
+
+    /// "chef de l'État" describes an office another title names.
+    #[test]
+    fn an_office_wins_over_a_description_of_it() {
+        let found = people(
+            "fr",
+            "T\n\nLe 5 mai à Hanoï, le président Truong Tan Sang a reçu Peter Polt, procureur général de Hongrie.\n\nLe chef de l'État, Truong Tan Sang, a salué la coopération.",
+        );
+        let p = named(&found, "Trương Tấn Sang").or_else(|| named(&found, "Truong Tan Sang"));
+        assert_eq!(
+            p.and_then(|p| p.role.as_deref()),
+            Some("President"),
+            "{found:?}"
+        );
     }
 }

@@ -506,6 +506,7 @@ fn titles(
         .map(|t| Title {
             en: t.en.clone(),
             of_ministry: t.of_ministry,
+            generic: t.generic,
         })
         .collect();
     let portfolios = file

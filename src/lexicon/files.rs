@@ -102,6 +102,10 @@ pub struct Title {
     /// Dai Quang"), it holds the home ministry the article names.
     #[serde(default)]
     pub of_ministry: bool,
+    /// A description rather than the office ("chef de l'État", "Head of the
+    /// Government"): the office the article names elsewhere wins over it.
+    #[serde(default)]
+    pub generic: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -60,6 +60,8 @@ pub struct Title {
     pub en: String,
     /// Bare, of a home person, it holds the home ministry the article names.
     pub of_ministry: bool,
+    /// A description of the office, not its name: another title wins over it.
+    pub generic: bool,
 }
 
 pub struct Portfolio {
