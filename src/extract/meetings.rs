@@ -704,8 +704,26 @@ fn own_kind(doc: &Doc, sentence: Span, cues: &[Cue], cue: &Cue) -> Kind {
         let subject = cues
             .iter()
             .rfind(|c| c.strength == Strength::Noun && c.span.end <= cue.span.start);
+        // "Signatories to the Mekong MOU met in Vientiane": a body's members
+        // meeting, with nobody met, hold a conference.
+        let members_met = || {
+            let before = Span {
+                start: sentence.start,
+                end: cue.span.start,
+            };
+            let after = doc.words(Span {
+                start: cue.span.end,
+                end: sentence.end,
+            });
+            cue.strength == Strength::Verb
+                && names_international_body(doc, before)
+                && !after
+                    .first()
+                    .is_some_and(|w| doc.lex.grammar.with.contains(w))
+        };
         return match (cue.kind, subject.map(|c| c.kind)) {
             (Kind::Conference, Some(k @ (Kind::Talks | Kind::Dialogue | Kind::PhoneCall))) => k,
+            (Kind::Talks, None) if members_met() => Kind::Conference,
             (kind, _) => kind,
         };
     };
@@ -2155,6 +2173,15 @@ mod tests {
         let text = "T\n\nThe 13th SOMTC opened in Da Nang on June 19.\n\nASEAN will also hold consultations and meetings with its dialogue partners, among them the US, Russia and Japan.";
         let partners: Vec<String> = found("en", text).into_iter().map(|(p, _, _)| p).collect();
         assert!(!partners.iter().any(|p| p == "Russia"), "{partners:?}");
+    }
+
+    #[test]
+    fn a_body_s_members_meeting_hold_a_conference() {
+        let text = "T\n\nSignatories to the UNODC's drug control agreement met at ministerial level in Vientiane, the capital of Laos, on May 24.";
+        assert_eq!(
+            found("en", text),
+            [("UNODC".to_string(), Some(5), Some(24))]
+        );
     }
 
     #[test]
