@@ -2176,6 +2176,13 @@ mod tests {
     }
 
     #[test]
+    fn welcoming_the_delegates_speaks_at_the_event_just_told() {
+        let text = "T\n\nThe 86th Interpol General Assembly opened in Beijing on September 26.\n\nWelcoming the delegates, Chinese President Xi Jinping stressed the need for closer police cooperation.";
+        let partners: Vec<String> = found("en", text).into_iter().map(|(p, _, _)| p).collect();
+        assert_eq!(partners, ["Interpol"]);
+    }
+
+    #[test]
     fn a_body_s_members_meeting_hold_a_conference() {
         let text = "T\n\nSignatories to the UNODC's drug control agreement met at ministerial level in Vientiane, the capital of Laos, on May 24.";
         assert_eq!(
