@@ -9,7 +9,9 @@ are checked, with the standard library only:
 * no article shares a run of 8 words with its source once names and numbers
   are masked. The source text is never stored: beside each article,
   `fingerprints/<stem>.txt` holds the hashes of the source's masked 8-word
-  runs, so the check runs anywhere without the page.
+  runs, so the check runs anywhere without the page;
+* in a set split into dev/ and blind/, an article numbered n is in blind/
+  exactly when n is divisible by 3, so no one chose which articles are blind.
 
 Usage:
   real_corpus.py fingerprint SOURCE.txt > SET/fingerprints/STEM.txt
@@ -28,6 +30,7 @@ RUN = 8
 MASK = "#"
 WORD = re.compile(r"\w+", re.UNICODE)
 URL = re.compile(r"https?://\S+")
+NUMBER = re.compile(r"^[a-z](\d+)")
 
 
 def fold(word):
@@ -100,6 +103,11 @@ def check(root):
     for set_dir in set_dirs:
         for name, text in articles(set_dir):
             count += 1
+            number = NUMBER.match(name)
+            if set_dir.name in ("dev", "blind") and number:
+                split = "blind" if int(number.group(1)) % 3 == 0 else "dev"
+                if set_dir.name != split:
+                    problems.append(f"{set_dir}/{name}: numbered for {split}/, found in {set_dir.name}/")
             if name not in listed:
                 problems.append(f"{set_dir}/{name}: no row with a source URL in SOURCES.md")
             fp = set_dir / "fingerprints" / f"{name}.txt"

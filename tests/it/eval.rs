@@ -131,6 +131,36 @@ fn real_articles_have_sources_and_share_no_run_with_them() {
     }
 }
 
+/// An article numbered n is in blind/ exactly when n is divisible by 3:
+/// the check names one found in the other set.
+#[test]
+fn real_corpus_check_names_an_article_in_the_wrong_set() {
+    let root = tempfile::tempdir().unwrap();
+    let dev = root.path().join("dev");
+    for sub in ["articles", "fingerprints"] {
+        std::fs::create_dir_all(dev.join(sub)).unwrap();
+    }
+    std::fs::write(dev.join("articles/r003_x.txt"), "T\n\nText.\n").unwrap();
+    std::fs::write(dev.join("fingerprints/r003_x.txt"), "").unwrap();
+    std::fs::write(
+        root.path().join("SOURCES.md"),
+        "| dev | r003_x | https://example.org/a |\n",
+    )
+    .unwrap();
+    let o = std::process::Command::new("python3")
+        .arg(repo().join("scripts/real_corpus.py"))
+        .arg("check")
+        .arg(root.path())
+        .output()
+        .expect("python3 runs");
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("r003_x: numbered for blind/, found in dev/"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn eval_command_scores_written_tables_and_lists_misses() {
     let tables = seeds_out().to_str().unwrap().to_string();
