@@ -1059,7 +1059,24 @@ fn phrase_before(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> O
         && !has_verb
         && doc.words(gap_span).len() <= 8
         && !holds_name(spans, gap_span);
-    ok.then_some(i)
+    if ok {
+        return Some(i);
+    }
+    // "Ministre de la Défense, secrétaire adjoint de la Commission militaire
+    // centrale et membre du Bureau politique, le général X a …": titles
+    // opening the sentence, set off by a comma before the name, are the
+    // name's, the first one its office.
+    let block = Span {
+        start: sentence.start,
+        end: name_start,
+    };
+    let opens = doc.text[sentence.start..phrases[from].span.start]
+        .trim()
+        .is_empty();
+    let set_off = trimmed.ends_with(',');
+    let block_verb =
+        tokens::tokens(block.slice(doc.text)).any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
+    (opens && set_off && !block_verb && !claimed[from] && !holds_name(spans, block)).then_some(from)
 }
 
 /// "Sergueï X, secrétaire du Conseil de sécurité…": a title in the apposition after the name.
@@ -1618,6 +1635,21 @@ mod tests {
         assert_eq!(
             p.and_then(|p| p.role.as_deref()),
             Some("President"),
+            "{found:?}"
+        );
+    }
+
+    /// Titles opening the sentence, set off by a comma before the name.
+    #[test]
+    fn titles_opening_the_sentence_are_the_name_s() {
+        let found = people(
+            "fr",
+            "T\n\nMinistre de la Défense, secrétaire adjoint de la Commission militaire centrale et membre du Bureau politique, le général Phan Van Giang a accueilli le 15 avril à Hanoï Alice Guitton, directrice générale au ministère français des Armées.",
+        );
+        let p = named(&found, "Phan Văn Giang").or_else(|| named(&found, "Phan Van Giang"));
+        assert_eq!(
+            p.and_then(|p| p.role.as_deref()),
+            Some("Minister of Defence"),
             "{found:?}"
         );
     }
