@@ -2027,6 +2027,11 @@ mod tests {
         meetings(&extract(lang, text))
     }
 
+    /// The partners of the meetings found, in order.
+    fn partners(lang: &str, text: &str) -> Vec<String> {
+        found(lang, text).into_iter().map(|(p, _, _)| p).collect()
+    }
+
     #[test]
     fn an_announced_or_recalled_meeting_is_not_held() {
         assert!(found(
@@ -2171,15 +2176,14 @@ mod tests {
     #[test]
     fn an_announced_verb_governs_the_conversation_nouns_after_it() {
         let text = "T\n\nThe 13th SOMTC opened in Da Nang on June 19.\n\nASEAN will also hold consultations and meetings with its dialogue partners, among them the US, Russia and Japan.";
-        let partners: Vec<String> = found("en", text).into_iter().map(|(p, _, _)| p).collect();
+        let partners = partners("en", text);
         assert!(!partners.iter().any(|p| p == "Russia"), "{partners:?}");
     }
 
     #[test]
     fn welcoming_the_delegates_speaks_at_the_event_just_told() {
         let text = "T\n\nThe 86th Interpol General Assembly opened in Beijing on September 26.\n\nWelcoming the delegates, Chinese President Xi Jinping stressed the need for closer police cooperation.";
-        let partners: Vec<String> = found("en", text).into_iter().map(|(p, _, _)| p).collect();
-        assert_eq!(partners, ["Interpol"]);
+        assert_eq!(partners("en", text), ["Interpol"]);
     }
 
     #[test]
@@ -2214,8 +2218,10 @@ mod tests {
     #[test]
     fn guests_listed_together_each_meet_for_their_own_side() {
         let text = "T\n\nLe 10 mars à New York, la vice-présidente Nguyen Thi Thanh a eu des rencontres avec António Guterres, secrétaire général des Nations unies, Dzhamilia Isaeva, vice-présidente du Conseil suprême du Kirghizistan, ainsi qu'avec Aly Vongnobountham, présidente de l'Union des femmes lao.";
-        let partners: Vec<String> = found("fr", text).into_iter().map(|(p, _, _)| p).collect();
-        assert_eq!(partners, ["United Nations", "Kyrgyzstan", "Laos"]);
+        assert_eq!(
+            partners("fr", text),
+            ["United Nations", "Kyrgyzstan", "Laos"]
+        );
     }
 
     #[test]
