@@ -1828,9 +1828,17 @@ fn fallback_partner(doc: &Doc, people: &People, paragraph: usize, told: &Told) -
 /// named at all, and the country after "en"/"au".
 pub fn place(doc: &Doc, span: Span) -> (Option<usize>, Option<usize>, Option<usize>) {
     let entities = doc.entities_in(span);
+    // "in Hanoi", and past a determiner "to the United Kingdom".
     let locative = |f: &&crate::extract::Found, preps: &Words| {
-        doc.word_before(f.span.start)
-            .is_some_and(|w| preps.contains(&w))
+        let before = doc.words(Span {
+            start: span.start,
+            end: f.span.start,
+        });
+        match before.as_slice() {
+            [.., w] if preps.contains(w) => true,
+            [.., p, d] => doc.lex.determiners.contains(d) && preps.contains(p),
+            _ => false,
+        }
     };
     let city_of = |f: &crate::extract::Found| match f.get(|e| matches!(e, Entity::City(_))) {
         Some(Entity::City(c)) => Some(c),

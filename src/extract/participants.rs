@@ -1615,13 +1615,20 @@ mod tests {
     /// Australia, had a series of talks …" makes X the guest of each.
     #[test]
     fn a_series_lead_places_the_talks_it_announces() {
-        let found = people(
+        let hosts = hosts_in(
             "en",
             "T\n\nMinister of Public Security Tran Van Hai, who is visiting Australia, had a series of talks with Australian ministers on September 15.\n\nTalking with Julie Bishop, Minister for Foreign Affairs, Hai thanked the Australian government for a training centre in Vietnam.",
         );
-        let hosts: Vec<(&str, bool)> = found.iter().map(|p| (p.name.as_str(), p.host)).collect();
-        assert!(hosts.contains(&("Julie Bishop", true)), "{hosts:?}");
-        assert!(hosts.contains(&("Tran Van Hai", false)), "{hosts:?}");
+        assert!(hosts.contains(&("Julie Bishop".into(), true)), "{hosts:?}");
+        assert!(hosts.contains(&("Tran Van Hai".into(), false)), "{hosts:?}");
+    }
+
+    /// Each participant's name and whether they host.
+    fn hosts_in(lang: &str, text: &str) -> Vec<(String, bool)> {
+        people(lang, text)
+            .into_iter()
+            .map(|p| (p.name, p.host))
+            .collect()
     }
 
     /// The role of `name` (canonical or as written) in a French text.
@@ -1631,6 +1638,19 @@ mod tests {
             .iter()
             .find_map(|n| named(&found, n))
             .and_then(|p| p.role.clone())
+    }
+
+    /// "made a working trip to the United Kingdom": the place past a determiner.
+    #[test]
+    fn a_trip_to_a_country_past_its_article_places_the_talks_there() {
+        let hosts = hosts_in(
+            "en",
+            "T\n\nFrom September 16 to 21, Deputy Minister Tran Van Hai made a working trip to the United Kingdom.\n\nDuring the trip, the Vietnamese officials held talks with Robert Jenrick, Minister of State at the Home Office.",
+        );
+        assert!(
+            hosts.contains(&("Robert Jenrick".into(), true)),
+            "{hosts:?}"
+        );
     }
 
     /// "chef de l'État" describes an office another title names.
