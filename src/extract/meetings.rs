@@ -1136,30 +1136,26 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     }
     // "the ASEAN Defence Ministers' Meeting": a meeting noun capitalised
     // inside a name is a multilateral event's.
-    if def.kind == Kind::Talks && strength == Strength::Noun && in_event_name(doc, span, at) {
-        return Some(Cue {
-            span: at,
-            kind: Kind::Conference,
-            strength,
-            refers_back: def.refers_back,
-            recalled: def.recalled,
-            noun_lead: false,
-            governs: def.governs,
-        });
-    }
+    let event_name =
+        def.kind == Kind::Talks && strength == Strength::Noun && in_event_name(doc, span, at);
     // A conversation noun followed by its partner ("un entretien avec",
     // "une séance de travail bilatérale avec") tells the meeting itself,
     // wherever it stands, and so do meetings told together with whom ("des
     // rencontres avec X, Y et Z"); "un dialogue avec" more often names a
     // standing mechanism than a sitting.
     let conversation = matches!(def.kind, Kind::Talks | Kind::PhoneCall);
-    let noun_lead = matches!(strength, Strength::Noun | Strength::Series)
+    let noun_lead = !event_name
+        && matches!(strength, Strength::Noun | Strength::Series)
         && conversation
         && takes_partner(doc, at.end, span.end)
         && !habitual(doc, span, at);
     Some(Cue {
         span: at,
-        kind: def.kind,
+        kind: if event_name {
+            Kind::Conference
+        } else {
+            def.kind
+        },
         strength: if noun_lead { Strength::Lead } else { strength },
         refers_back: def.refers_back,
         recalled: def.recalled,
@@ -1824,21 +1820,30 @@ fn fallback_partner(doc: &Doc, people: &People, paragraph: usize, told: &Told) -
     })
 }
 
+/// `text` before its last word, and that word (empty when there is none),
+/// past anything after it that is not a word character: the words as
+/// `Doc::words` splits them, read backwards.
+fn split_last_word(text: &str) -> (&str, &str) {
+    let text = text.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '\''));
+    text.split_at(last_word_start(text))
+}
+
 /// Where a sentence places things: the city after "à", the first city
 /// named at all, and the country after "en"/"au".
 pub fn place(doc: &Doc, span: Span) -> (Option<usize>, Option<usize>, Option<usize>) {
     let entities = doc.entities_in(span);
     // "in Hanoi", and past a determiner "to the United Kingdom".
     let locative = |f: &&crate::extract::Found, preps: &Words| {
-        let before = doc.words(Span {
+        let (rest, word) = split_last_word(doc.folded(Span {
             start: span.start,
             end: f.span.start,
-        });
-        match before.as_slice() {
-            [.., w] if preps.contains(w) => true,
-            [.., p, d] => doc.lex.determiners.contains(d) && preps.contains(p),
-            _ => false,
-        }
+        }));
+        let (_, previous) = split_last_word(rest);
+        !word.is_empty()
+            && (preps.contains(word)
+                || (!previous.is_empty()
+                    && doc.lex.determiners.contains(word)
+                    && preps.contains(previous)))
     };
     let city_of = |f: &crate::extract::Found| match f.get(|e| matches!(e, Entity::City(_))) {
         Some(Entity::City(c)) => Some(c),
