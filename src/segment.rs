@@ -107,9 +107,9 @@ pub fn sentences<'t>(
 /// "vietnamplus.vn" stay whole.
 fn glued(before: &str, after: &str) -> bool {
     const WORD: usize = 3;
-    let mut tail = before.chars().rev();
-    let word = tail
-        .by_ref()
+    let word = before
+        .chars()
+        .rev()
         .take(WORD)
         .filter(|c| c.is_lowercase())
         .count()

@@ -770,7 +770,10 @@ fn unknown_body(doc: &Doc, gap: Span, before_demonym: bool) -> bool {
     let opens = (1..=2).any(|n| connector_at(0, n));
     let closes = before_demonym
         || (1..=2).any(|n| words.len() > n && connector_at(words.len() - n, words.len()));
-    let and = |w: &&str| doc.lex.grammar.and.iter().any(|a| fold(w) == *a);
+    let and = |w: &&str| {
+        let w = fold(w);
+        doc.lex.grammar.and.contains(&w)
+    };
     words.len() <= MAX_WORDS
         && opens
         && closes
@@ -1031,8 +1034,7 @@ fn phrase_before(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> O
         }
     }
     let inner = trimmed.strip_suffix(',').unwrap_or(trimmed);
-    let has_verb = tokens::tokens(gap_span.slice(doc.text))
-        .any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
+    let has_verb = holds_verb(doc, gap_span);
     // "Mme A, conseillère adjointe, M. B, secrétaire d'État adjoint": a
     // title set off by commas after an earlier name is that name's,
     // whichever name is read first ("headed by X, Permanent Deputy Prime
@@ -1074,9 +1076,8 @@ fn phrase_before(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> O
         .trim()
         .is_empty();
     let set_off = trimmed.ends_with(',');
-    let block_verb =
-        tokens::tokens(block.slice(doc.text)).any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
-    (opens && set_off && !block_verb && !claimed[from] && !holds_name(spans, block)).then_some(from)
+    (opens && set_off && !holds_verb(doc, block) && !claimed[from] && !holds_name(spans, block))
+        .then_some(from)
 }
 
 /// "Sergueï X, secrétaire du Conseil de sécurité…": a title in the apposition after the name.
@@ -1095,8 +1096,7 @@ fn phrase_after(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> Op
     };
     let gap = doc.folded(gap_span);
     // "X, for his part, said the Party leader's…": a verb ends the apposition.
-    let has_verb = tokens::tokens(gap_span.slice(doc.text))
-        .any(|(_, w)| doc.lex.finite_verbs.contains_plain(w));
+    let has_verb = holds_verb(doc, gap_span);
     let ok = !claimed[i]
         && !has_verb
         && gap.trim_start().starts_with(',')
@@ -1437,6 +1437,11 @@ fn latest(people: &People, at: usize, fits: impl Fn(&Person) -> bool) -> Option<
         .find(fit)
         .or_else(|| people.mentions[split..].iter().take(REACH).find(fit))
         .map(|m| m.person)
+}
+
+/// Whether a finite verb stands in `span`: the clause goes on past it.
+fn holds_verb(doc: &Doc, span: Span) -> bool {
+    tokens::tokens(span.slice(doc.text)).any(|(_, w)| doc.lex.finite_verbs.contains_plain(w))
 }
 
 /// Whether a full name lies inside a span (`names` sorted by start).
