@@ -25,6 +25,8 @@ pub struct Person {
     pub role: Option<String>,
     /// The role is a description (`Title::generic`).
     generic_role: bool,
+    /// The role names its portfolio or body (`Phrase::bodied`).
+    bodied_role: bool,
     /// The role if the person is of the home side (`Phrase::home_role`).
     home_role: Option<String>,
     /// Named as someone's counterpart ("son homologue chinois X"): holds the
@@ -88,6 +90,8 @@ struct Phrase {
     home_role: Option<String>,
     /// The title is a description (`Title::generic`).
     generic: bool,
+    /// It names the portfolio or body of the title.
+    bodied: bool,
     country: Option<usize>,
     organization: Option<usize>,
 }
@@ -599,6 +603,7 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
         role: doc.lex.titles[t].en.clone(),
         home_role: None,
         generic: doc.lex.titles[t].generic,
+        bodied: false,
         country: None,
         organization: None,
     };
@@ -627,6 +632,7 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
             format!("{} of {}", phrase.role, names.join(" and "))
         };
         let home_role = named(true);
+        phrase.bodied = true;
         phrase.role = named(home || phrase.country == Some(doc.lex.home));
         phrase.home_role = (home_role != phrase.role).then_some(home_role);
     } else if let Some(body) = body_as_written(doc, f.span.end, sentence_end) {
@@ -634,6 +640,7 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
         // Commission" keeps the country it governs inside its body.
         phrase.role = format!("{} {}", phrase.role, body.slice(doc.text));
         phrase.span.end = phrase.span.end.max(body.end);
+        phrase.bodied = true;
     }
     if home {
         phrase.country = Some(doc.lex.home);
@@ -1172,6 +1179,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
             key,
             role: None,
             generic_role: false,
+            bodied_role: false,
             home_role: None,
             counterpart: false,
             organization: None,
@@ -1195,6 +1203,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
         key,
         role: None,
         generic_role: false,
+        bodied_role: false,
         home_role: None,
         counterpart: false,
         organization: None,
@@ -1208,16 +1217,23 @@ fn accents(s: &str) -> usize {
 }
 
 /// Keeps the most specific role seen (an office over a description of
-/// it), and the first country and organisation.
+/// it, the longer of two), but the first of two that both name their body
+/// unless the later one goes on from it: a second office given later
+/// ("Membre du Bureau politique, secrétaire du Comité central") is not the
+/// one the person came as. Also keeps the first country and organisation.
 fn enrich(lex: &Lexicon, person: &mut Person, phrase: &Phrase) {
     let replace = match &person.role {
         None => true,
-        Some(r) if person.generic_role == phrase.generic => r.len() < phrase.role.len(),
+        Some(r) if person.generic_role == phrase.generic => {
+            phrase.role.len() > r.len()
+                && (!(person.bodied_role && phrase.bodied) || phrase.role.starts_with(r.as_str()))
+        }
         Some(_) => person.generic_role,
     };
     if replace {
         person.role = Some(phrase.role.clone());
         person.generic_role = phrase.generic;
+        person.bodied_role = phrase.bodied;
         person.home_role.clone_from(&phrase.home_role);
     }
     person.organization = lex.narrower_organization(person.organization, phrase.organization);
