@@ -520,7 +520,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         let conversation = !matches!(told.kind, Kind::Conference | Kind::Visit);
         let span = doc.sentences[si].span;
         let listed = if conversation {
-            partner_list(doc, span)
+            partner_list(doc, before_speech(doc, span, told.cue.end))
         } else {
             // "la 3e conférence des ministres Vietnam-Laos-Cambodge": each
             // country the event pairs with home.
@@ -1674,6 +1674,25 @@ fn dashed(doc: &Doc, gap: Span) -> bool {
 
 /// The foreign partners a sentence names as one list ("de la Chine, de la
 /// Russie, du Laos et du Cambodge"): mentions only list words apart.
+/// `span` up to what someone is said to have said past `from` ("noted that").
+fn before_speech(doc: &Doc, span: Span, from: usize) -> Span {
+    let folded = doc.folded(Span {
+        start: from.max(span.start),
+        end: span.end,
+    });
+    let base = doc.folded.folded_offset(from.max(span.start));
+    doc.lex
+        .grammar
+        .reported_speech
+        .iter()
+        .filter_map(|p| word_matches(folded, p).next())
+        .min()
+        .map_or(span, |i| Span {
+            start: span.start,
+            end: doc.folded.original_offset(base + i),
+        })
+}
+
 fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
     let mut best: Vec<Partner> = Vec::new();
     let mut run: Vec<Partner> = Vec::new();
@@ -2136,6 +2155,16 @@ mod tests {
         assert!(m
             .iter()
             .all(|(_, month, day)| (*month, *day) == (Some(5), Some(19))));
+    }
+
+    #[test]
+    fn partners_named_in_what_someone_said_were_not_met() {
+        let m = found(
+            "en",
+            "T\n\nMeeting Kenji Sato, Deputy Secretary General of Japan's ruling party, in Tokyo on April 3, Minister Tran Van Hai noted that ASEAN and Japan also mark half a century of ties.",
+        );
+        let partners: Vec<&str> = m.iter().map(|(p, _, _)| p.as_str()).collect();
+        assert_eq!(partners, ["Japan"]);
     }
 
     #[test]

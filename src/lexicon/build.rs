@@ -824,6 +824,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         relative_pronouns: folded_list(&g.relative_pronouns),
         earlier: folded_list(&g.earlier),
         separately: folded_list(&g.separately),
+        reported_speech: folded_list(&g.reported_speech),
     }
 }
 

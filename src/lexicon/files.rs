@@ -393,6 +393,10 @@ pub struct Grammar {
     /// "met A as well as B".
     #[serde(default)]
     pub separately: Vec<String>,
+    /// What opens what someone said: "noted that", "a souligné que". The
+    /// countries named past it are what was said, not who was met.
+    #[serde(default)]
+    pub reported_speech: Vec<String>,
     /// Opening a sentence, these place a pluperfect in the story, earlier
     /// the same day or trip: "Plus tôt, X avait eu un entretien avec Y".
     #[serde(default)]

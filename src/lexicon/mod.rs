@@ -143,6 +143,7 @@ pub struct Grammar {
     pub relative_pronouns: Vec<String>,
     pub earlier: Vec<String>,
     pub separately: Vec<String>,
+    pub reported_speech: Vec<String>,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
