@@ -1834,9 +1834,12 @@ fn fallback_partner(doc: &Doc, people: &People, paragraph: usize, told: &Told) -
             .filter(|(_, s)| keep(s.paragraph))
             .find_map(|(si, _)| partner_of(doc, people, si, told.kind))
     };
-    named(&|p| p == Some(paragraph) || p.is_none()).or_else(|| {
-        (told.best == Strength::Lead).then(|| named(&|p| p.is_some_and(|p| p < paragraph)))?
-    })
+    // A lead, or a verb with the people it tells ("Hwang Un-ha, qui
+    // s'entretenait le 13 mai avec X"), goes on from the paragraphs before.
+    let goes_on = told.best == Strength::Lead
+        || (told.best == Strength::Verb && !told.present.is_empty());
+    named(&|p| p == Some(paragraph) || p.is_none())
+        .or_else(|| goes_on.then(|| named(&|p| p.is_some_and(|p| p < paragraph)))?)
 }
 
 /// `text` before its last word, and that word (empty when there is none),
@@ -2184,6 +2187,15 @@ mod tests {
             "T\n\nOn April 4 in Tokyo, Minister Tran Van Hai met Minister of Justice Sato Ken as well as Kato Hiro, State Minister of Transport.",
         );
         assert_eq!(met.len(), 2, "{met:?}");
+    }
+
+    #[test]
+    fn a_first_meeting_told_without_its_partner_takes_the_one_a_paragraph_before_names() {
+        let text = "T\n\nLes polices de Busan, ville de la République de Corée, et de Dong Nai vont échanger des informations.\n\nKim Dae-ho, qui s'entretenait le 13 mai avec Trần Văn Hải, secrétaire du Comité provincial du Parti, a indiqué que les deux parties coopéreraient.";
+        assert_eq!(found("fr", text), [("South Korea".to_string(), Some(5), Some(13))]);
+        // Not a verb naming no one ("received awards").
+        let awards = "T\n\nOn December 24, the minister praised the force's work with ASEAN police.\n\nIn recognition, thousands of officers received awards from the State, he noted.";
+        assert!(found("en", awards).is_empty());
     }
 
     #[test]
