@@ -134,19 +134,23 @@ fn mention(
             let weekday = group("wd").and_then(|w| patterns.weekday(w))?;
             let published = published?;
             let back = (published.weekday().num_days_from_monday() + 7 - weekday) % 7;
-            let day = published - chrono::Duration::days(i64::from(back));
-            DateMention {
-                start: PartialDate {
-                    year: Some(day.year()),
-                    month: Some(day.month()),
-                    day: Some(day.day()),
-                },
-                end: None,
-                span,
-            }
+            on_day(published - chrono::Duration::days(i64::from(back)), span)
         }
+        DateForm::Relative(days) => on_day(published? + chrono::Duration::days(days), span),
     };
     Some(mention)
+}
+
+fn on_day(day: NaiveDate, span: Span) -> DateMention {
+    DateMention {
+        start: PartialDate {
+            year: Some(day.year()),
+            month: Some(day.month()),
+            day: Some(day.day()),
+        },
+        end: None,
+        span,
+    }
 }
 
 /// Fills a missing year from the publication date: of the same day and month
@@ -332,6 +336,22 @@ mod tests {
         assert_eq!(
             dates_in("fr", "a reçu jeudi")[0].start,
             pd(Some(2025), 2, Some(27))
+        );
+    }
+
+    #[test]
+    fn a_day_named_by_its_distance_is_placed_by_the_publication_date() {
+        assert_eq!(
+            dates_in("fr", "s'est rendu hier à Hanoï")[0].start,
+            pd(Some(2025), 3, Some(4))
+        );
+        assert_eq!(
+            dates_in("fr", "a été reçu ce matin")[0].start,
+            pd(Some(2025), 3, Some(5))
+        );
+        assert_eq!(
+            dates_in("en", "received yesterday")[0].start,
+            pd(Some(2025), 3, Some(4))
         );
     }
 }

@@ -17,6 +17,8 @@ pub enum DateForm {
     Month,
     /// A weekday alone, which the publication date places.
     Weekday,
+    /// A day this many days from the publication date ("hier", "today").
+    Relative(i64),
 }
 
 #[derive(Clone)]
@@ -41,6 +43,9 @@ impl DatePatterns {
         }
         if !file.weekday.is_empty() && file.weekdays.len() != 7 {
             return Err("`weekdays` needs seven lists, Monday first".into());
+        }
+        if file.relative_days.keys().any(|words| words.trim().is_empty()) {
+            return Err("`relative_days` has an empty entry".into());
         }
         let folded_names = |lists: &[Vec<String>]| -> Vec<Vec<String>> {
             lists
@@ -67,6 +72,17 @@ impl DatePatterns {
             (DateForm::Month, &file.month),
             (DateForm::Weekday, &file.weekday),
         ];
+        let relative: Vec<(DateForm, Vec<String>)> = file
+            .relative_days
+            .iter()
+            .map(|(words, &days)| {
+                let words = regex::escape(&fold(words)).replace(' ', r"\s+");
+                (DateForm::Relative(days), vec![format!(r"\b{words}\b")])
+            })
+            .collect();
+        let groups = groups
+            .into_iter()
+            .chain(relative.iter().map(|(form, patterns)| (*form, patterns)));
         for (form, patterns) in groups {
             for pattern in patterns {
                 let i = forms.len();

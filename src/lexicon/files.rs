@@ -654,6 +654,10 @@ pub struct DatesFile {
     pub past_after: Vec<String>,
     #[serde(default)]
     pub past_before: Vec<String>,
+    /// Words naming a day by its distance in days from the publication
+    /// date: "hier" = -1, "today" = 0.
+    #[serde(default)]
+    pub relative_days: std::collections::BTreeMap<String, i64>,
 }
 
 #[cfg(test)]
