@@ -1381,10 +1381,16 @@ fn takes_partner(doc: &Doc, at: usize, end: usize) -> bool {
     })
 }
 
+/// Whether a report of kind `b` can go on telling a meeting of kind `a`:
+/// talks told after a phone call ("ont par ailleurs échangé leurs vues")
+/// are what was said on it.
 fn compatible_kinds(a: Kind, b: Kind) -> bool {
     let conversation = |k| matches!(k, Kind::Reception | Kind::Talks);
     let session = |k| matches!(k, Kind::Dialogue | Kind::Conference);
-    a == b || (conversation(a) && conversation(b)) || (session(a) && session(b))
+    a == b
+        || (conversation(a) && conversation(b))
+        || (session(a) && session(b))
+        || (a == Kind::PhoneCall && b == Kind::Talks)
 }
 
 /// A meeting known by its month only (talks somewhere in a stay) is not one
@@ -2196,6 +2202,12 @@ mod tests {
         // Not a verb naming no one ("received awards").
         let awards = "T\n\nOn December 24, the minister praised the force's work with ASEAN police.\n\nIn recognition, thousands of officers received awards from the State, he noted.";
         assert!(found("en", awards).is_empty());
+    }
+
+    #[test]
+    fn talks_told_after_a_phone_call_are_what_was_said_on_it() {
+        let text = "T\n\nLe ministre Trần Văn Hải et le secrétaire d'État américain John Smith se sont entretenus au téléphone le 6 janvier.\n\nTrần Văn Hải et John Smith ont par ailleurs échangé leurs vues sur le commerce.";
+        assert_eq!(found("fr", text), [("United States".to_string(), Some(1), Some(6))]);
     }
 
     #[test]
