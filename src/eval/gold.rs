@@ -52,6 +52,19 @@ pub struct GoldPerson {
     pub side: Option<String>,
 }
 
+/// Renames the people `canonical` knows under another spelling.
+pub fn canonical_names<'n>(gold: &mut [GoldArticle], canonical: impl Fn(&str) -> Option<&'n str>) {
+    let people = gold
+        .iter_mut()
+        .flat_map(|a| a.meetings.iter_mut())
+        .flat_map(|m| m.participants.iter_mut().chain(&mut m.participants_optional));
+    for person in people {
+        if let Some(name) = canonical(&person.name) {
+            person.name = name.to_string();
+        }
+    }
+}
+
 /// Every `*.json` gold file in a directory, sorted by name.
 pub fn load_dir(dir: &Path) -> Result<Vec<GoldArticle>, Error> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)

@@ -283,6 +283,22 @@ impl Lexicon {
         matcher::select(all)
     }
 
+    /// The gazetteer's canonical name of someone written `name` in full
+    /// ("Vilay Lakhamphong" is "Vilay Lakhamfong"), if it knows them.
+    pub fn gazetteer_name(&self, name: &str) -> Option<&str> {
+        let folded = fold(name);
+        self.matcher
+            .get()
+            .find(&folded)
+            .into_iter()
+            .filter(|m| m.start == 0 && m.end == folded.len())
+            .find_map(|m| m.find(|e| matches!(e, Entity::Person(_))))
+            .map(|e| match e {
+                Entity::Person(p) => self.people[p].name.as_str(),
+                _ => unreachable!("filtered to people"),
+            })
+    }
+
     /// Every reference noun and anaphor in `folded`, leftmost-longest (they
     /// do not overlap in a text), by start: (`Reference`, folded start, folded end).
     pub fn references(&self, folded: &str) -> Vec<(Reference, usize, usize)> {
@@ -460,6 +476,16 @@ mod tests {
         ] {
             assert_eq!(lex.romanize(fr), en);
         }
+    }
+
+    #[test]
+    fn a_name_the_gazetteer_lists_under_another_spelling_is_its_canonical_one() {
+        let lex = Lexicon::embedded().unwrap();
+        assert_eq!(lex.gazetteer_name("Vilay Lakhamphong"), Some("Vilay Lakhamfong"));
+        assert_eq!(lex.gazetteer_name("To Lam"), Some("Tô Lâm"));
+        // Only a whole name: "Lâm" alone, or someone unknown, is no one's.
+        assert_eq!(lex.gazetteer_name("Tô Lâm Anh"), None);
+        assert_eq!(lex.gazetteer_name("Jean Dupont"), None);
     }
 
     #[test]
