@@ -2177,6 +2177,16 @@ mod tests {
     }
 
     #[test]
+    fn envoys_presenting_credentials_are_each_received() {
+        let m = found(
+            "fr",
+            "T\n\nTrois nouveaux ambassadeurs sont venus le 26 février à Hanoï présenter leurs lettres de créance au président Trần Văn Hải : Ivo Keller pour la Suisse, Jean-Paul Weber pour le Luxembourg et Nikos Papas pour la Grèce.",
+        );
+        let partners: Vec<&str> = m.iter().map(|(p, _, _)| p.as_str()).collect();
+        assert_eq!(partners, ["Switzerland", "Luxembourg", "Greece"]);
+    }
+
+    #[test]
     fn each_person_with_their_own_avec_is_a_separate_conversation() {
         let m = found(
             "fr",

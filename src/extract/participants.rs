@@ -298,6 +298,22 @@ fn mention(
             }
         }
     }
+    // "les ambassadeurs de Chine, X, d'Indonésie, Y", "Sept ambassadeurs …
+    // : X pour le Cambodge, Y pour la Suisse": the plural title over the
+    // list is each one's, and stays free for the next.
+    if let (None, Some(_)) = (phrase, apposed) {
+        let sentence_start = doc.sentences[c.sentence].span.start;
+        let list_title = (0..names.phrases.len()).rev().find(|&p| {
+            let span = names.phrases[p].span;
+            !claimed[p]
+                && !(home_name && foreign(p))
+                && sentence_start <= span.start
+                && span.end <= c.span.start
+        });
+        if let Some(p) = list_title {
+            enrich(doc.lex, &mut people.persons[person], &names.phrases[p]);
+        }
+    }
     let country = apposed.or(counterpart.and_then(|r| r.country));
     if let (Some(country), false) = (country, people.persons[person].gazetteer) {
         people.persons[person].country.get_or_insert(country);
@@ -963,12 +979,34 @@ struct Referenced {
 
 /// "les ambassadeurs de Chine, Hong Xiaoyong, d'Indonésie, Ibnu Hadi": a
 /// full name in apposition to a country that is the complement of a noun,
-/// as lists of envoys write them; the country is the person's.
+/// as lists of envoys write them, or followed by the country it stands for
+/// ("Ivo Sieber pour la Suisse"); the country is the person's.
 fn country_apposition(doc: &Doc, c: &Candidate) -> Option<usize> {
     if c.words < 2 {
         return None;
     }
     let sentence = doc.sentences[c.sentence].span;
+    let standing_for = doc
+        .entities_in(Span {
+            start: c.span.end,
+            end: sentence.end,
+        })
+        .first()
+        .and_then(|after| {
+            let gap = doc.folded(Span {
+                start: c.span.end,
+                end: after.span.start,
+            });
+            match after.get(|e| matches!(e, Entity::Country(_))) {
+                Some(Entity::Country(country)) if doc.lex.grammar.standing_for.contains(gap.trim()) => {
+                    Some(country)
+                }
+                _ => None,
+            }
+        });
+    if standing_for.is_some() {
+        return standing_for;
+    }
     let entities = doc.entities_in(Span {
         start: sentence.start,
         end: c.span.start,
@@ -1561,6 +1599,26 @@ mod tests {
             assert_eq!(
                 (p.country.as_deref(), p.role.as_deref(), p.host),
                 (Some(country), Some(role), host),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn envoys_listed_with_the_country_each_stands_for_hold_the_title_over_the_list() {
+        let found = people(
+            "fr",
+            "T\n\nTrois nouveaux ambassadeurs sont venus le 26 février à Hanoï présenter leurs lettres de créance au président Trần Văn Hải : Ivo Keller pour la Suisse, Jean-Paul Weber pour le Luxembourg et Nikos Papas pour la Grèce.",
+        );
+        for (name, country) in [
+            ("Ivo Keller", "Switzerland"),
+            ("Jean-Paul Weber", "Luxembourg"),
+            ("Nikos Papas", "Greece"),
+        ] {
+            let p = named(&found, name).unwrap_or_else(|| panic!("{name} in {found:?}"));
+            assert_eq!(
+                (p.country.as_deref(), p.role.as_deref(), p.host),
+                (Some(country), Some("Ambassador"), false),
                 "{name}"
             );
         }

@@ -825,6 +825,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         earlier: folded_list(&g.earlier),
         separately: folded_list(&g.separately),
         reported_speech: folded_list(&g.reported_speech),
+        standing_for: folded_set(&g.standing_for),
     }
 }
 

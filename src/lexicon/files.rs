@@ -393,6 +393,10 @@ pub struct Grammar {
     /// "met A as well as B".
     #[serde(default)]
     pub separately: Vec<String>,
+    /// Between a name and the country it stands for: "Ivo Sieber pour la
+    /// Suisse".
+    #[serde(default)]
+    pub standing_for: Vec<String>,
     /// What opens what someone said: "noted that", "a souligné que". The
     /// countries named past it are what was said, not who was met.
     #[serde(default)]

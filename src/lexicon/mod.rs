@@ -144,6 +144,7 @@ pub struct Grammar {
     pub earlier: Vec<String>,
     pub separately: Vec<String>,
     pub reported_speech: Vec<String>,
+    pub standing_for: Words,
 }
 
 /// Folded page-furniture markers, used by the clean stage.
