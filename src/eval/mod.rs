@@ -305,9 +305,14 @@ fn pair_up(golds: &[&GoldMeeting], preds: &[PredMeeting], taken: &[bool]) -> Vec
         .collect()
 }
 
-/// A person's name as the scorer compares it: folded, spaces normalised.
+/// A person's name as the scorer compares it: folded, a hyphen as a space
+/// ("Jean-Yves" is written "Jean Yves" too), spaces normalised.
 fn name_key(name: &str) -> String {
-    fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
+    fold(name)
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn score_themes(gm: &GoldMeeting, p: &PredMeeting, report: &mut Report, notes: &mut Vec<String>) {
@@ -644,6 +649,14 @@ mod tests {
         assert_eq!(score(&g, vec![pred("Russia", 7, None, &[])]).meetings.tp, 1);
         let outside = score(&g, vec![pred("Russia", 7, Some(9), &[])]);
         assert_eq!((outside.meetings.tp, outside.meetings.fp), (0, 1));
+    }
+
+    #[test]
+    fn names_compare_across_case_accents_hyphens_and_spaces() {
+        assert_eq!(name_key("Jean-Yves  Le Drian"), name_key("Jean Yves Le Drian"));
+        assert_eq!(name_key("Min Gab-ryong"), name_key("Min Gab Ryong"));
+        assert_eq!(name_key("Tô Lâm"), name_key("TO LAM"));
+        assert_ne!(name_key("Kim Jong-un"), name_key("Kim Jong"));
     }
 
     #[test]
