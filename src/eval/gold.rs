@@ -57,7 +57,11 @@ pub fn canonical_names<'n>(gold: &mut [GoldArticle], canonical: impl Fn(&str) ->
     let people = gold
         .iter_mut()
         .flat_map(|a| a.meetings.iter_mut())
-        .flat_map(|m| m.participants.iter_mut().chain(&mut m.participants_optional));
+        .flat_map(|m| {
+            m.participants
+                .iter_mut()
+                .chain(&mut m.participants_optional)
+        });
     for person in people {
         if let Some(name) = canonical(&person.name) {
             person.name = name.to_string();

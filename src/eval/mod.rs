@@ -653,7 +653,10 @@ mod tests {
 
     #[test]
     fn names_compare_across_case_accents_hyphens_and_spaces() {
-        assert_eq!(name_key("Jean-Yves  Le Drian"), name_key("Jean Yves Le Drian"));
+        assert_eq!(
+            name_key("Jean-Yves  Le Drian"),
+            name_key("Jean Yves Le Drian")
+        );
         assert_eq!(name_key("Min Gab-ryong"), name_key("Min Gab Ryong"));
         assert_eq!(name_key("Tô Lâm"), name_key("TO LAM"));
         assert_ne!(name_key("Kim Jong-un"), name_key("Kim Jong"));

@@ -1842,8 +1842,8 @@ fn fallback_partner(doc: &Doc, people: &People, paragraph: usize, told: &Told) -
     };
     // A lead, or a verb with the people it tells ("Hwang Un-ha, qui
     // s'entretenait le 13 mai avec X"), goes on from the paragraphs before.
-    let goes_on = told.best == Strength::Lead
-        || (told.best == Strength::Verb && !told.present.is_empty());
+    let goes_on =
+        told.best == Strength::Lead || (told.best == Strength::Verb && !told.present.is_empty());
     named(&|p| p == Some(paragraph) || p.is_none())
         .or_else(|| goes_on.then(|| named(&|p| p.is_some_and(|p| p < paragraph)))?)
 }
@@ -2208,7 +2208,10 @@ mod tests {
     #[test]
     fn a_first_meeting_told_without_its_partner_takes_the_one_a_paragraph_before_names() {
         let text = "T\n\nLes polices de Busan, ville de la République de Corée, et de Dong Nai vont échanger des informations.\n\nKim Dae-ho, qui s'entretenait le 13 mai avec Trần Văn Hải, secrétaire du Comité provincial du Parti, a indiqué que les deux parties coopéreraient.";
-        assert_eq!(found("fr", text), [("South Korea".to_string(), Some(5), Some(13))]);
+        assert_eq!(
+            found("fr", text),
+            [("South Korea".to_string(), Some(5), Some(13))]
+        );
         // Not a verb naming no one ("received awards").
         let awards = "T\n\nOn December 24, the minister praised the force's work with ASEAN police.\n\nIn recognition, thousands of officers received awards from the State, he noted.";
         assert!(found("en", awards).is_empty());
@@ -2217,7 +2220,10 @@ mod tests {
     #[test]
     fn talks_told_after_a_phone_call_are_what_was_said_on_it() {
         let text = "T\n\nLe ministre Trần Văn Hải et le secrétaire d'État américain John Smith se sont entretenus au téléphone le 6 janvier.\n\nTrần Văn Hải et John Smith ont par ailleurs échangé leurs vues sur le commerce.";
-        assert_eq!(found("fr", text), [("United States".to_string(), Some(1), Some(6))]);
+        assert_eq!(
+            found("fr", text),
+            [("United States".to_string(), Some(1), Some(6))]
+        );
     }
 
     #[test]

@@ -113,8 +113,16 @@ pub fn find(doc: &Doc) -> People {
         mentions: Vec::new(),
         titles: phrases.iter().map(|p| p.span).collect(),
     };
+    // Capitalised words inside a title's body ("secrétaire du Comité du
+    // Parti de Binh Duong") name its place, not a person.
+    let in_body = |c: &Candidate| {
+        phrases
+            .iter()
+            .any(|p| p.bodied && p.span.start < c.span.start && c.span.end <= p.span.end)
+    };
     let candidates: Vec<Candidate> = (0..doc.sentences.len())
         .flat_map(|si| candidates(doc, si))
+        .filter(|c| !in_body(c))
         .collect();
     // Full names separate a title from a later name; a lone capitalised word
     // ("Développement" in a ministry's name) does not.
@@ -305,10 +313,8 @@ fn mention(
         let sentence_start = doc.sentences[c.sentence].span.start;
         let list_title = (0..names.phrases.len()).rev().find(|&p| {
             let span = names.phrases[p].span;
-            !claimed[p]
-                && !(home_name && foreign(p))
-                && sentence_start <= span.start
-                && span.end <= c.span.start
+            let taken = claimed[p] || (home_name && foreign(p));
+            !taken && sentence_start <= span.start && span.end <= c.span.start
         });
         if let Some(p) = list_title {
             enrich(doc.lex, &mut people.persons[person], &names.phrases[p]);
@@ -657,6 +663,10 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
         phrase.role = format!("{} {}", phrase.role, body.slice(doc.text));
         phrase.span.end = phrase.span.end.max(body.end);
         phrase.bodied = true;
+    } else if let Some((end, body)) = body_in_english(doc, f.span.end, sentence_end) {
+        phrase.role = format!("{} {body}", phrase.role);
+        phrase.span.end = phrase.span.end.max(end);
+        phrase.bodied = true;
     }
     if home {
         phrase.country = Some(doc.lex.home);
@@ -700,6 +710,140 @@ fn body_as_written(doc: &Doc, at: usize, end: usize) -> Option<Span> {
         }
     }
     cut.map(|end| Span { start, end })
+}
+
+/// A body the lexicon does not know after a title, put into English word
+/// by word from `bodies.toml` (`body_names`): "de l'Administration
+/// nationale de l'immigration" is "of the National Administration of
+/// Immigration", adjectives before their noun. It opens with a connector
+/// and a capitalised word, keeps names as written ("du Parti de Binh
+/// Duong"), and stops at punctuation, at a word it cannot put into English
+/// and at any entity but a city or a portfolio's words (a country is the
+/// title's own): where it ends, and the English.
+fn body_in_english(doc: &Doc, at: usize, end: usize) -> Option<(usize, String)> {
+    let words = doc.lex.body_names.as_ref()?;
+    let rest = doc.text.get(at..end)?;
+    let entity_at = |start: usize| {
+        doc.entities_in(Span {
+            start,
+            end: start + 1,
+        })
+        .iter()
+        .any(|f| {
+            !f.what
+                .iter()
+                .any(|e| matches!(e, Entity::City(_) | Entity::Portfolio(_)))
+        })
+    };
+    let mut pieces: Vec<(BodyPiece, usize)> = Vec::new();
+    let mut previous_end = at;
+    for (i, token) in tokens::tokens(rest) {
+        let start = at + i;
+        if !doc.text[previous_end..start].trim().is_empty() || entity_at(start) {
+            break;
+        }
+        let folded = fold(token);
+        let last = pieces.last().map(|(p, _)| p);
+        let piece = if let Some(en) = words.connectors.get(&folded) {
+            BodyPiece::Connector(en)
+        } else if let Some(en) = words.conjunctions.get(&folded) {
+            BodyPiece::And(en)
+        } else if words.articles.contains(&folded) {
+            match last {
+                Some(BodyPiece::Connector(_)) => BodyPiece::Article,
+                _ => break,
+            }
+        } else if let Some(en) = words.nouns.get(&folded) {
+            BodyPiece::Noun(en)
+        } else if let Some(en) = words.adjectives.get(&folded) {
+            BodyPiece::Adjective(en)
+        } else if token.starts_with(char::is_uppercase) {
+            BodyPiece::Name(token)
+        } else {
+            break;
+        };
+        // A connector first, then a capital: "du Comité", not "de la coopération".
+        let opening = pieces
+            .iter()
+            .all(|(p, _)| matches!(p, BodyPiece::Connector(_) | BodyPiece::Article));
+        let fits = match (&piece, pieces.is_empty()) {
+            (BodyPiece::Connector(_), true) => true,
+            (_, true) => false,
+            (BodyPiece::Article, false) => true,
+            (BodyPiece::Connector(_) | BodyPiece::And(_), false) => !opening,
+            (_, false) => !opening || token.starts_with(char::is_uppercase),
+        };
+        if !fits {
+            break;
+        }
+        previous_end = start + token.len();
+        pieces.push((piece, previous_end));
+    }
+    while pieces.last().is_some_and(|(p, _)| {
+        matches!(
+            p,
+            BodyPiece::Connector(_) | BodyPiece::Article | BodyPiece::And(_)
+        )
+    }) {
+        pieces.pop();
+    }
+    let body_end = pieces.last()?.1;
+    if !pieces.iter().any(|(p, _)| matches!(p, BodyPiece::Noun(_))) {
+        return None;
+    }
+    // Each part: its connector, then the words up to the next connector.
+    let mut out = String::new();
+    let mut part: Vec<&BodyPiece> = Vec::new();
+    let render = |out: &mut String, part: &mut Vec<&BodyPiece>| {
+        // "et" ending a part joins it to the next ("de la défense et de la
+        // sécurité"); inside one it joins adjectives.
+        let and = match part.last() {
+            Some(BodyPiece::And(en)) => {
+                let en = *en;
+                part.pop();
+                Some(en)
+            }
+            _ => None,
+        };
+        let (mut before, mut after, mut heads) = (Vec::new(), Vec::new(), Vec::new());
+        for piece in part.drain(..) {
+            match piece {
+                BodyPiece::Connector(en) => {
+                    out.push(' ');
+                    out.push_str(en);
+                }
+                BodyPiece::Article => out.push_str(" the"),
+                BodyPiece::Adjective(en) | BodyPiece::And(en) if heads.is_empty() => {
+                    before.push(*en)
+                }
+                BodyPiece::Adjective(en) | BodyPiece::And(en) => after.push(*en),
+                BodyPiece::Noun(en) | BodyPiece::Name(en) => heads.push(*en),
+            }
+        }
+        after.reverse();
+        for word in before.into_iter().chain(after).chain(heads).chain(and) {
+            out.push(' ');
+            out.push_str(word);
+        }
+    };
+    for (piece, _) in &pieces {
+        if matches!(piece, BodyPiece::Connector(_)) && !part.is_empty() {
+            render(&mut out, &mut part);
+        }
+        part.push(piece);
+    }
+    render(&mut out, &mut part);
+    Some((body_end, out.trim_start().to_string()))
+}
+
+/// One word of a body's name read by `body_in_english`, with its English.
+enum BodyPiece<'a> {
+    Connector(&'a str),
+    And(&'a str),
+    Article,
+    Noun(&'a str),
+    Adjective(&'a str),
+    Name(&'a str),
 }
 
 /// Whether the entity `next` continues a title phrase, and if so what it
@@ -998,7 +1142,9 @@ fn country_apposition(doc: &Doc, c: &Candidate) -> Option<usize> {
                 end: after.span.start,
             });
             match after.get(|e| matches!(e, Entity::Country(_))) {
-                Some(Entity::Country(country)) if doc.lex.grammar.standing_for.contains(gap.trim()) => {
+                Some(Entity::Country(country))
+                    if doc.lex.grammar.standing_for.contains(gap.trim()) =>
+                {
                     Some(country)
                 }
                 _ => None,
@@ -1602,6 +1748,42 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn a_body_the_lexicon_does_not_know_is_put_into_english_in_the_role() {
+        let found = people(
+            "fr",
+            "T\n\nLe 3 mai à Hanoï, Trần Văn Hải, secrétaire du Comité provincial du Parti de Binh Duong, a reçu Zhao Ming, directeur adjoint de l'Administration nationale de l'immigration de Chine, et Kim Dae-ho, chef de la Commission centrale des affaires politiques et juridiques de la République de Corée.",
+        );
+        for (name, role) in [
+            (
+                "Trần Văn Hải",
+                "Secretary of the Provincial Committee of the Party of Binh Duong",
+            ),
+            (
+                "Zhao Ming",
+                "Deputy Director of the National Administration of the Immigration",
+            ),
+            (
+                "Kim Dae-ho",
+                "Head of the Central Political and Legal Affairs Commission",
+            ),
+        ] {
+            let p = named(&found, name).unwrap_or_else(|| panic!("{name} in {found:?}"));
+            assert_eq!(p.role.as_deref(), Some(role));
+        }
+        // The body's place is no one's name.
+        assert!(named(&found, "Binh Duong").is_none(), "{found:?}");
+        // A lower-case complement is no body: "chargé de la coopération".
+        let plain = people(
+            "fr",
+            "T\n\nLe 3 mai, le ministre Trần Văn Hải a reçu Zhao Ming, directeur de la coopération internationale de Chine.",
+        );
+        assert_eq!(
+            named(&plain, "Zhao Ming").and_then(|p| p.role.as_deref()),
+            Some("Director")
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! `languages.toml`, the files of its directory (verbs, grammar, titles,
 //! themes, page furniture, dates), compiled into one `Lexicon` per language.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -16,8 +16,8 @@ use super::dates::DatePatterns;
 use super::files::{self, ByLanguage, OrgKind, Strength, Tense};
 use super::matcher::{self, Entity};
 use super::{
-    City, Country, Grammar, Lexicon, MeetingCue, Noise, Organization, Person, Portfolio, Title,
-    Transliteration, Words,
+    BodyNames, City, Country, Grammar, Lexicon, MeetingCue, Noise, Organization, Person, Portfolio,
+    Title, Transliteration, Words,
 };
 use crate::error::{one_line, Error};
 use crate::fold::fold;
@@ -233,6 +233,7 @@ struct LanguageFiles {
     noise: (PathBuf, files::NoiseFile),
     dates: (PathBuf, files::DatesFile),
     transliteration: Option<(PathBuf, files::TransliterationFile)>,
+    bodies: Option<(PathBuf, files::BodiesFile)>,
 }
 
 impl LanguageFiles {
@@ -247,6 +248,10 @@ impl LanguageFiles {
             dates: parsed(read("dates.toml")?)?,
             transliteration: source
                 .read_optional(&format!("{lang}/transliteration.toml"))?
+                .map(parsed)
+                .transpose()?,
+            bodies: source
+                .read_optional(&format!("{lang}/bodies.toml"))?
                 .map(parsed)
                 .transpose()?,
         })
@@ -272,6 +277,7 @@ impl Lexicon {
         let (themes, theme_patterns) = themes(&files.themes, &mut matcher)?;
         let meeting_cues = meeting_cues(&files.verbs, &files.grammar.1, &mut matcher)?;
         let transliteration = transliteration(shared, files.transliteration.as_ref())?;
+        let body_names = files.bodies.as_ref().map(body_names).transpose()?;
         let (grammar_path, grammar) = &files.grammar;
         let clause = &grammar.clause;
         let reference_nouns = folded_list(&clause.reference_nouns);
@@ -286,6 +292,7 @@ impl Lexicon {
             lang: lang.to_string(),
             home,
             transliteration,
+            body_names,
             noise: noise(&files.noise.1),
             countries,
             cities,
@@ -734,6 +741,28 @@ fn verb_cues(
         }
     }
     Ok(out)
+}
+
+/// `bodies.toml`, folded; an empty word or translation is a data error.
+fn body_names((path, file): &(PathBuf, files::BodiesFile)) -> Result<BodyNames, Error> {
+    let folded = |name: &str, map: &BTreeMap<String, String>| {
+        map.iter()
+            .map(|(word, en)| {
+                if word.trim().is_empty() || en.trim().is_empty() {
+                    Err(invalid(path, format!("`{name}` has an empty entry")))
+                } else {
+                    Ok((fold(word), en.clone()))
+                }
+            })
+            .collect::<Result<HashMap<String, String>, Error>>()
+    };
+    Ok(BodyNames {
+        connectors: folded("connectors", &file.connectors)?,
+        articles: folded_set(&file.articles),
+        conjunctions: folded("conjunctions", &file.conjunctions)?,
+        nouns: folded("nouns", &file.nouns)?,
+        adjectives: folded("adjectives", &file.adjectives)?,
+    })
 }
 
 fn transliteration(

@@ -44,7 +44,11 @@ impl DatePatterns {
         if !file.weekday.is_empty() && file.weekdays.len() != 7 {
             return Err("`weekdays` needs seven lists, Monday first".into());
         }
-        if file.relative_days.keys().any(|words| words.trim().is_empty()) {
+        if file
+            .relative_days
+            .keys()
+            .any(|words| words.trim().is_empty())
+        {
             return Err("`relative_days` has an empty entry".into());
         }
         let folded_names = |lists: &[Vec<String>]| -> Vec<Vec<String>> {

@@ -626,6 +626,24 @@ pub struct NoiseFile {
     pub agencies: Vec<String>,
 }
 
+/// The words of bodies' names in a language other than English, put into
+/// English word by word (`bodies.toml`): what a role keeps of a body the
+/// lexicon does not know.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodiesFile {
+    /// Connectors opening a body or joining its parts: "de" = "of".
+    pub connectors: BTreeMap<String, String>,
+    /// Articles after a connector ("de la"): the connector then takes "the".
+    pub articles: Vec<String>,
+    /// "et" = "and": between two adjectives ("politiques et juridiques"),
+    /// or before a connector ("de la défense et de la sécurité").
+    pub conjunctions: BTreeMap<String, String>,
+    pub nouns: BTreeMap<String, String>,
+    /// Adjectives, which English puts before their noun.
+    pub adjectives: BTreeMap<String, String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TransliterationFile {
@@ -661,7 +679,7 @@ pub struct DatesFile {
     /// Words naming a day by its distance in days from the publication
     /// date: "hier" = -1, "today" = 0.
     #[serde(default)]
-    pub relative_days: std::collections::BTreeMap<String, i64>,
+    pub relative_days: BTreeMap<String, i64>,
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ mod files;
 mod matcher;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 pub use build::Lexicons;
 pub use dates::{day_number, DateForm, DatePatterns};
@@ -166,11 +166,22 @@ pub struct Transliteration {
     pub patronymic_endings: Vec<String>,
 }
 
+/// Words of bodies' names in the lexicon's language, in English, folded.
+pub struct BodyNames {
+    pub connectors: HashMap<String, String>,
+    pub articles: Words,
+    pub conjunctions: HashMap<String, String>,
+    pub nouns: HashMap<String, String>,
+    pub adjectives: HashMap<String, String>,
+}
+
 pub struct Lexicon {
     /// The language code (`fr`, `en`): the name of its directory.
     pub lang: String,
     pub home: usize,
     pub transliteration: Transliteration,
+    /// Only for a language other than English (`bodies.toml`).
+    pub body_names: Option<BodyNames>,
     pub noise: Noise,
     pub countries: Vec<Country>,
     pub cities: Vec<City>,
@@ -482,7 +493,10 @@ mod tests {
     #[test]
     fn a_name_the_gazetteer_lists_under_another_spelling_is_its_canonical_one() {
         let lex = Lexicon::embedded().unwrap();
-        assert_eq!(lex.gazetteer_name("Vilay Lakhamphong"), Some("Vilay Lakhamfong"));
+        assert_eq!(
+            lex.gazetteer_name("Vilay Lakhamphong"),
+            Some("Vilay Lakhamfong")
+        );
         assert_eq!(lex.gazetteer_name("To Lam"), Some("Tô Lâm"));
         // Only a whole name: "Lâm" alone, or someone unknown, is no one's.
         assert_eq!(lex.gazetteer_name("Tô Lâm Anh"), None);

@@ -309,6 +309,31 @@ fn a_malformed_lexicon_names_the_file_and_line() {
 }
 
 #[test]
+fn an_empty_body_word_names_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("lexicon"), dir.path());
+    let bodies = dir.path().join("fr/bodies.toml");
+    let broken = std::fs::read_to_string(&bodies)
+        .unwrap()
+        .replacen("= \"Academy\"", "= \"\"", 1);
+    std::fs::write(&bodies, broken).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = entente(&[
+        "run",
+        "--lexicon",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("bodies.toml") && err.contains("`nouns` has an empty entry"),
+        "{err}"
+    );
+}
+
+#[test]
 fn version_flag_prints_the_crate_version() {
     let o = entente(&["--version"]);
     assert!(o.status.success(), "{}", stderr(&o));
