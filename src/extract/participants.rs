@@ -1246,15 +1246,6 @@ fn phrase_before(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> O
                     .trim()
                     == ","
         });
-    let ok = !claimed[i]
-        && !apposed
-        && !inner.contains([',', '.', ';', ':'])
-        && !has_verb
-        && doc.words(gap_span).len() <= 8
-        && !holds_name(spans, gap_span);
-    if ok {
-        return Some(i);
-    }
     // "Ministre de la Défense, secrétaire adjoint de la Commission militaire
     // centrale et membre du Bureau politique, le général X a …": titles
     // opening the sentence, set off by a comma before the name, are the
@@ -1267,8 +1258,16 @@ fn phrase_before(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> O
         .trim()
         .is_empty();
     let set_off = trimmed.ends_with(',');
-    (opens && set_off && !holds_verb(doc, block) && !claimed[from] && !holds_name(spans, block))
-        .then_some(from)
+    if opens && set_off && !holds_verb(doc, block) && !claimed[from] && !holds_name(spans, block) {
+        return Some(from);
+    }
+    let ok = !claimed[i]
+        && !apposed
+        && !inner.contains([',', '.', ';', ':'])
+        && !has_verb
+        && doc.words(gap_span).len() <= 8
+        && !holds_name(spans, gap_span);
+    ok.then_some(i)
 }
 
 /// "Sergueï X, secrétaire du Conseil de sécurité…": a title in the apposition after the name.
