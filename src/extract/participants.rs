@@ -116,9 +116,11 @@ pub fn find(doc: &Doc) -> People {
     // Capitalised words inside a title's body ("secrétaire du Comité du
     // Parti de Binh Duong") name its place, not a person.
     let in_body = |c: &Candidate| {
-        phrases
-            .iter()
-            .any(|p| p.bodied && p.span.start < c.span.start && c.span.end <= p.span.end)
+        let before = phrases.partition_point(|p| p.span.start < c.span.start);
+        before > 0 && {
+            let p = &phrases[before - 1];
+            p.bodied && c.span.end <= p.span.end
+        }
     };
     let candidates: Vec<Candidate> = (0..doc.sentences.len())
         .flat_map(|si| candidates(doc, si))
@@ -311,7 +313,13 @@ fn mention(
     // list is each one's, and stays free for the next.
     if let (None, Some(_)) = (phrase, apposed) {
         let sentence_start = doc.sentences[c.sentence].span.start;
-        let list_title = (0..names.phrases.len()).rev().find(|&p| {
+        let from = names
+            .phrases
+            .partition_point(|p| p.span.start < sentence_start);
+        let to = names
+            .phrases
+            .partition_point(|p| p.span.start < c.span.start);
+        let list_title = (from..to.max(from)).rev().find(|&p| {
             let span = names.phrases[p].span;
             let taken = claimed[p] || (home_name && foreign(p));
             !taken && sentence_start <= span.start && span.end <= c.span.start
