@@ -145,10 +145,13 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 }
 
 /// A line of running text rather than a menu item or a heading: a sentence
-/// ends it, or it runs long.
+/// ends it, or it runs long and is no item of a list ("- 7th Vietnam - US
+/// defence policy dialogue held", a related headline).
 fn is_prose(line: &str) -> bool {
     const MIN_WORDS: usize = 8;
-    line.ends_with(['.', '!', '?', '…']) || line.split_whitespace().count() >= MIN_WORDS
+    let item = line.starts_with(['-', '–', '•', '·', '*']);
+    line.ends_with(['.', '!', '?', '…'])
+        || (!item && line.split_whitespace().count() >= MIN_WORDS)
 }
 
 fn is_stop_marker(folded: &str, noise: &Noise) -> bool {
@@ -372,6 +375,10 @@ mod tests {
             ["Le ministre a reçu l'ambassadeur.", "Court"]
         );
         assert_eq!(body("Titre\nÀ la une\nCourt"), ["À la une", "Court"]);
+        assert_eq!(
+            body("Title\n- 7th Vietnam - US defence policy dialogue held today\nThe minister received the ambassador.\nShort"),
+            ["The minister received the ambassador.", "Short"]
+        );
     }
 
     #[test]
