@@ -150,8 +150,7 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 fn is_prose(line: &str) -> bool {
     const MIN_WORDS: usize = 8;
     let item = line.starts_with(['-', '–', '•', '·', '*']);
-    line.ends_with(['.', '!', '?', '…'])
-        || (!item && line.split_whitespace().count() >= MIN_WORDS)
+    line.ends_with(['.', '!', '?', '…']) || (!item && line.split_whitespace().count() >= MIN_WORDS)
 }
 
 fn is_stop_marker(folded: &str, noise: &Noise) -> bool {

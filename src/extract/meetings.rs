@@ -60,6 +60,7 @@ pub struct Drafts {
     headline_city: Option<usize>,
 }
 
+#[derive(Clone)]
 struct Cue {
     span: Span,
     kind: Kind,
@@ -86,6 +87,7 @@ struct Report {
 }
 
 /// What a sentence tells of a meeting, before its partner is known.
+#[derive(Clone)]
 struct Told<'p> {
     cues: Vec<Cue>,
     /// The strongest strength among the cues.
@@ -407,7 +409,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         }
         // "a reçu successivement les ambassadeurs de Norvège et du
         // Danemark": guests not named, one meeting per country listed.
-        let listed = partner_list(doc, doc.sentences[si].span);
+        let listed = partner_list(doc, doc.sentences[si].span).partners;
         if !opened && listed.len() >= 2 {
             for partner in listed {
                 self.drafts
@@ -520,7 +522,31 @@ impl<'d, 'p> Scan<'d, 'p> {
         let conversation = !matches!(told.kind, Kind::Conference | Kind::Visit);
         let span = doc.sentences[si].span;
         let listed = if conversation {
-            partner_list(doc, before_speech(doc, span, told.cue.end))
+            let list = partner_list(doc, before_speech(doc, span, told.cue.end));
+            // "Six provinces of Vietnam, Laos and Cambodia met in Ban Lung":
+            // home among the subjects met with the others at one event,
+            // which the country where it is held hosts.
+            let together = list.with_home
+                && list.end <= told.cue.start
+                && list.partners.len() >= 2
+                && told.kind == Kind::Talks;
+            if together {
+                let (city, _, country) = place(doc, span);
+                let venue = city
+                    .map(|c| Partner::Country(doc.lex.cities[c].country))
+                    .or(country.map(Partner::Country));
+                let host = venue
+                    .filter(|v| list.partners.contains(v))
+                    .unwrap_or(list.partners[0]);
+                let event = Told {
+                    kind: Kind::Conference,
+                    ..told.clone()
+                };
+                let members = told.present.iter().map(|m| m.person).collect();
+                self.report_one(si, paragraph, &event, host, members);
+                return;
+            }
+            list.partners
         } else {
             // "la 3e conférence des ministres Vietnam-Laos-Cambodge": each
             // country the event pairs with home.
@@ -1699,9 +1725,10 @@ fn before_speech(doc: &Doc, span: Span, from: usize) -> Span {
         })
 }
 
-fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
-    let mut best: Vec<Partner> = Vec::new();
+fn partner_list(doc: &Doc, span: Span) -> PartnerList {
+    let mut best = PartnerList::default();
     let mut run: Vec<Partner> = Vec::new();
+    let mut home_in_run = false;
     let mut last_end: Option<usize> = None;
     for f in doc.entities_in(span) {
         let partner = match f.get(|e| {
@@ -1763,6 +1790,7 @@ fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
         });
         if !joined {
             run.clear();
+            home_in_run = false;
         }
         last_end = Some(f.span.end);
         // A company and its country ("le groupe américain Microsoft") are one side.
@@ -1780,15 +1808,33 @@ fn partner_list(doc: &Doc, span: Span) -> Vec<Partner> {
                 continue;
             }
         }
-        if partner == Partner::Country(doc.lex.home) || run.contains(&partner) {
+        if partner == Partner::Country(doc.lex.home) {
+            home_in_run = true;
+            continue;
+        }
+        if run.contains(&partner) {
             continue;
         }
         run.push(partner);
-        if run.len() >= best.len() {
-            best = run.clone();
+        if run.len() >= best.partners.len() {
+            best = PartnerList {
+                partners: run.clone(),
+                with_home: home_in_run,
+                end: f.span.end,
+            };
         }
     }
     best
+}
+
+/// The longest list of partners a sentence names, whether the home
+/// country is one of its items ("Vietnam, Laos and Cambodia"), and where
+/// it ends.
+#[derive(Default)]
+struct PartnerList {
+    partners: Vec<Partner>,
+    with_home: bool,
+    end: usize,
 }
 
 /// The side a person stands for: their organisation, or a foreign country.
@@ -2174,6 +2220,20 @@ mod tests {
         );
         let partners: Vec<&str> = m.iter().map(|(p, _, _)| p.as_str()).collect();
         assert_eq!(partners, ["Japan"]);
+    }
+
+    #[test]
+    fn home_listed_among_those_who_met_is_one_event_hosted_where_it_is_held() {
+        let text = "T\n\nSix provinces of Vietnam, Laos and Cambodia met in Ban Lung city, in Cambodia's Ratanakiri province, on December 26 to review border security.";
+        let m = extract("en", text).meetings;
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(
+            (m[0].partner.as_str(), m[0].kind),
+            ("Cambodia", super::Kind::Conference)
+        );
+        // Met by home, each country is a meeting of its own.
+        let apart = "T\n\nOn December 26 in Hanoi, Minister Tran Van Hai met the ambassadors of Laos and Cambodia.";
+        assert_eq!(found("en", apart).len(), 2);
     }
 
     #[test]
