@@ -50,12 +50,7 @@ fn score(args: &Args, lex: &Lexicons) -> anyhow::Result<eval::Report> {
             args.inputs.clone(),
         ),
     };
-    let mut gold = gold::load_dir(&gold_dir)?;
-    // SPEC: one person, one canonical name across spellings. A gold written
-    // with a spelling the gazetteer lists for someone names that person.
-    if let Some(first) = lex.langs.first() {
-        gold::canonical_names(&mut gold, |name| first.gazetteer_name(name));
-    }
+    let gold = gold::load_canonical(&gold_dir, lex)?;
     let (articles, meetings, participants, topics) = match (&args.tables, inputs.is_empty()) {
         (Some(dir), _) => (
             dataset::read_table(dir, "articles")?,

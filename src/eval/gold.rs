@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::lexicon::Lexicons;
 
 #[derive(Debug, Deserialize)]
 pub struct GoldArticle {
@@ -52,8 +53,15 @@ pub struct GoldPerson {
     pub side: Option<String>,
 }
 
-/// Renames the people `canonical` knows under another spelling.
-pub fn canonical_names<'n>(gold: &mut [GoldArticle], canonical: impl Fn(&str) -> Option<&'n str>) {
+/// The gold files of a directory (`load_dir`), each person named as the
+/// gazetteer names them: SPEC keeps one canonical name across spellings,
+/// so a gold written "Vilay Lakhamphong" names the gazetteer's "Vilay
+/// Lakhamfong".
+pub fn load_canonical(dir: &Path, lex: &Lexicons) -> Result<Vec<GoldArticle>, Error> {
+    let mut gold = load_dir(dir)?;
+    let Some(lexicon) = lex.langs.first() else {
+        return Ok(gold);
+    };
     let people = gold
         .iter_mut()
         .flat_map(|a| a.meetings.iter_mut())
@@ -63,10 +71,11 @@ pub fn canonical_names<'n>(gold: &mut [GoldArticle], canonical: impl Fn(&str) ->
                 .chain(&mut m.participants_optional)
         });
     for person in people {
-        if let Some(name) = canonical(&person.name) {
+        if let Some(name) = lexicon.gazetteer_name(&person.name) {
             person.name = name.to_string();
         }
     }
+    Ok(gold)
 }
 
 /// Every `*.json` gold file in a directory, sorted by name.
