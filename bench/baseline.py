@@ -65,7 +65,8 @@ def theme_patterns():
 
 def meeting_verbs():
     verbs = tomllib.loads((REPO / "lexicon/fr/verbs.toml").read_text(encoding="utf-8"))
-    forms = [f.lower() for m in verbs["meeting"] if m["strength"] in ("verb", "lead") for f in m["forms"]]
+    # An entry may be composed only (`compose`), without literal forms.
+    forms = [f.lower() for m in verbs["meeting"] if m["strength"] in ("verb", "lead") for f in m.get("forms", [])]
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
 
 

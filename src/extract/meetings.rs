@@ -522,7 +522,10 @@ impl<'d, 'p> Scan<'d, 'p> {
         let conversation = !matches!(told.kind, Kind::Conference | Kind::Visit);
         let span = doc.sentences[si].span;
         let listed = if conversation {
-            let list = partner_list(doc, before_speech(doc, span, told.cue.end));
+            // What someone said is looked for only past a list to cut.
+            let list = Some(partner_list(doc, span))
+                .filter(|list| list.partners.len() < 2)
+                .unwrap_or_else(|| partner_list(doc, before_speech(doc, span, told.cue.end)));
             // "Six provinces of Vietnam, Laos and Cambodia met in Ban Lung":
             // home among the subjects met with the others at one event,
             // which the country where it is held hosts.

@@ -299,9 +299,7 @@ impl Lexicon {
     /// ("Vilay Lakhamphong" is "Vilay Lakhamfong"), if it knows them.
     pub fn gazetteer_name(&self, name: &str) -> Option<&str> {
         let folded = fold(name);
-        self.matcher
-            .get()
-            .find(&folded)
+        self.mentions(&folded)
             .into_iter()
             .filter(|m| m.start == 0 && m.end == folded.len())
             .find_map(|m| m.find(|e| matches!(e, Entity::Person(_))))
