@@ -282,15 +282,16 @@ fn a_missing_input_is_one_clear_error_line() {
     assert!(err.contains("no/such/dir"), "{err}");
 }
 
-#[test]
-fn a_malformed_lexicon_names_the_file_and_line() {
+/// `entente run` with a copy of the lexicon whose `file` has its first
+/// `from` replaced by `to`: it must fail with one line on stderr, returned.
+fn run_with_broken_lexicon(file: &str, from: &str, to: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&repo().join("lexicon"), dir.path());
-    let themes = dir.path().join("fr/themes.toml");
-    let broken = std::fs::read_to_string(&themes)
+    let path = dir.path().join(file);
+    let broken = std::fs::read_to_string(&path)
         .unwrap()
-        .replacen("cues = [", "cuez = [", 1);
-    std::fs::write(&themes, broken).unwrap();
+        .replacen(from, to, 1);
+    std::fs::write(&path, broken).unwrap();
     let out = tempfile::tempdir().unwrap();
     let o = entente(&[
         "run",
@@ -301,32 +302,22 @@ fn a_malformed_lexicon_names_the_file_and_line() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err
+}
+
+#[test]
+fn a_malformed_lexicon_names_the_file_and_line() {
+    let err = run_with_broken_lexicon("fr/themes.toml", "cues = [", "cuez = [");
     assert!(
         err.contains("themes.toml") && err.contains("line") && err.contains("cuez"),
         "{err}"
     );
-    assert_eq!(err.lines().count(), 1, "{err}");
 }
 
 #[test]
 fn an_empty_body_word_names_its_file() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo().join("lexicon"), dir.path());
-    let bodies = dir.path().join("fr/bodies.toml");
-    let broken = std::fs::read_to_string(&bodies)
-        .unwrap()
-        .replacen("= \"Academy\"", "= \"\"", 1);
-    std::fs::write(&bodies, broken).unwrap();
-    let out = tempfile::tempdir().unwrap();
-    let o = entente(&[
-        "run",
-        "--lexicon",
-        dir.path().to_str().unwrap(),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
+    let err = run_with_broken_lexicon("fr/bodies.toml", "= \"Academy\"", "= \"\"");
     assert!(
         err.contains("bodies.toml") && err.contains("`nouns` has an empty entry"),
         "{err}"
