@@ -313,17 +313,12 @@ fn mention(
     // list is each one's, and stays free for the next.
     if let (None, Some(_)) = (phrase, apposed) {
         let sentence_start = doc.sentences[c.sentence].span.start;
-        let from = names
-            .phrases
-            .partition_point(|p| p.span.start < sentence_start);
-        let to = names
-            .phrases
-            .partition_point(|p| p.span.start < c.span.start);
-        let list_title = (from..to.max(from)).rev().find(|&p| {
-            let span = names.phrases[p].span;
-            let taken = claimed[p] || (home_name && foreign(p));
-            !taken && sentence_start <= span.start && span.end <= c.span.start
-        });
+        let list_title = phrases_starting(names.phrases, sentence_start, c.span.start)
+            .rev()
+            .find(|&p| {
+                let taken = claimed[p] || (home_name && foreign(p));
+                !taken && names.phrases[p].span.end <= c.span.start
+            });
         if let Some(p) = list_title {
             enrich(doc.lex, &mut people.persons[person], &names.phrases[p]);
         }
@@ -665,13 +660,13 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
         phrase.bodied = true;
         phrase.role = named(home || phrase.country == Some(doc.lex.home));
         phrase.home_role = (home_role != phrase.role).then_some(home_role);
-    } else if let Some(body) = body_as_written(doc, f.span.end, sentence_end) {
+    } else if let Some((end, body)) = body_as_written(doc, f.span.end, sentence_end)
+        .map(|body| (body.end, body.slice(doc.text).to_string()))
+        .or_else(|| body_in_english(doc, f.span.end, sentence_end))
+    {
         // From the title on: "Chairman of Japan's National Public Safety
-        // Commission" keeps the country it governs inside its body.
-        phrase.role = format!("{} {}", phrase.role, body.slice(doc.text));
-        phrase.span.end = phrase.span.end.max(body.end);
-        phrase.bodied = true;
-    } else if let Some((end, body)) = body_in_english(doc, f.span.end, sentence_end) {
+        // Commission" keeps the country it governs inside its body; a
+        // body in another language is put into English.
         phrase.role = format!("{} {body}", phrase.role);
         phrase.span.end = phrase.span.end.max(end);
         phrase.bodied = true;
@@ -1201,10 +1196,10 @@ fn phrase_before(doc: &Doc, names: &Names, claimed: &[bool], c: &Candidate) -> O
     let honorific = honorific_before(doc, c.span.start);
     let name_start = honorific.unwrap_or(c.span.start);
     // Phrases are in text order: only those of this sentence before the name.
-    let from = phrases.partition_point(|p| p.span.start < sentence.start);
-    let to = phrases.partition_point(|p| p.span.start < name_start);
+    let before = phrases_starting(phrases, sentence.start, name_start);
+    let from = before.start;
     let i = from
-        + phrases[from..to.max(from)]
+        + phrases[before]
             .iter()
             .rposition(|p| p.span.end <= c.span.start)?;
     // A title may have taken the honorific as a rank continuing it
@@ -1644,6 +1639,13 @@ fn latest(people: &People, at: usize, fits: impl Fn(&Person) -> bool) -> Option<
         .find(fit)
         .or_else(|| people.mentions[split..].iter().take(REACH).find(fit))
         .map(|m| m.person)
+}
+
+/// The phrases (sorted by start) that start in `start..end`.
+fn phrases_starting(phrases: &[Phrase], start: usize, end: usize) -> std::ops::Range<usize> {
+    let from = phrases.partition_point(|p| p.span.start < start);
+    let to = phrases.partition_point(|p| p.span.start < end);
+    from..to.max(from)
 }
 
 /// Whether a finite verb stands in `span`: the clause goes on past it.
