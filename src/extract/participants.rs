@@ -611,6 +611,8 @@ struct Governed {
     portfolios: Vec<usize>,
     /// A portfolio written without a country is the home country's.
     home_default: bool,
+    /// The title is a verb whose object, after an article, is yet to come.
+    object: bool,
 }
 
 /// The title of entity `i` (title `t`) with what stands before it and what
@@ -632,7 +634,11 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
         country: None,
         organization: None,
     };
-    let mut governed = Governed::default();
+    let object = doc.lex.titles[t].object;
+    let mut governed = Governed {
+        object,
+        ..Governed::default()
+    };
     premodifiers(doc, i, &mut phrase, &mut governed);
     for next in &doc.entities[i + 1..] {
         if next.span.end > sentence_end || !govern(doc, &mut phrase, &mut governed, next) {
@@ -640,7 +646,11 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
         }
         phrase.span.end = next.span.end;
     }
-    let home = governed.home_default && phrase.country.is_none() && phrase.organization.is_none();
+    // A verb standing as a title describes the office, whoever's it is.
+    let home = governed.home_default
+        && !object
+        && phrase.country.is_none()
+        && phrase.organization.is_none();
     if !governed.portfolios.is_empty() {
         let named = |home: bool| {
             let names: Vec<&str> = governed
@@ -660,9 +670,12 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
         phrase.bodied = true;
         phrase.role = named(home || phrase.country == Some(doc.lex.home));
         phrase.home_role = (home_role != phrase.role).then_some(home_role);
-    } else if let Some((end, body)) = body_as_written(doc, f.span.end, sentence_end)
-        .map(|body| (body.end, body.slice(doc.text).to_string()))
-        .or_else(|| body_in_english(doc, f.span.end, sentence_end))
+    } else if let Some((end, body)) = body_as_written(doc, f.span.end, sentence_end, object)
+        .map(|body| {
+            let of = if object { "of " } else { "" };
+            (body.end, format!("{of}{}", body.slice(doc.text)))
+        })
+        .or_else(|| body_in_english(doc, f.span.end, sentence_end, object))
     {
         // From the title on: "Chairman of Japan's National Public Safety
         // Commission" keeps the country it governs inside its body; a
@@ -681,13 +694,20 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
 /// whose words the role keeps (`role_joiners`): a connector, then
 /// capitalised words and joiners up to punctuation, cut after the last word
 /// naming a body or the last organisation ("of the Interpol Nguyen Ma"
-/// stops at Interpol). A country alone ("of Japan") is no body.
-fn body_as_written(doc: &Doc, at: usize, end: usize) -> Option<Span> {
+/// stops at Interpol). A country alone ("of Japan") is no body. After a
+/// verb standing as a title (`object`), an article opens it instead: "who
+/// heads the Consular Department".
+fn body_as_written(doc: &Doc, at: usize, end: usize, object: bool) -> Option<Span> {
     let grammar = &doc.lex.grammar;
     let rest = doc.text.get(at..end)?;
     let mut words = tokens::tokens(rest).map(|(i, w)| (at + i, w));
     let (start, first) = words.next()?;
-    let connector = grammar.role_connectors.contains(&fold(first));
+    let openers = if object {
+        &grammar.object_articles
+    } else {
+        &grammar.role_connectors
+    };
+    let connector = openers.contains(&fold(first));
     if !connector || !doc.text[at..start].trim().is_empty() {
         return None;
     }
@@ -722,8 +742,10 @@ fn body_as_written(doc: &Doc, at: usize, end: usize) -> Option<Span> {
 /// and a capitalised word, keeps names as written ("du Parti de Binh
 /// Duong"), and stops at punctuation, at a word it cannot put into English
 /// and at any entity but a city or a portfolio's words (a country is the
-/// title's own): where it ends, and the English.
-fn body_in_english(doc: &Doc, at: usize, end: usize) -> Option<(usize, String)> {
+/// title's own): where it ends, and the English. After a verb standing as
+/// a title (`object`), an article opens it as "of the" would: "qui dirige
+/// la Commission centrale" is "of the Central Commission".
+fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(usize, String)> {
     let words = doc.lex.body_names.as_ref()?;
     let rest = doc.text.get(at..end)?;
     let entity_at = |start: usize| {
@@ -739,6 +761,9 @@ fn body_in_english(doc: &Doc, at: usize, end: usize) -> Option<(usize, String)> 
         })
     };
     let mut pieces: Vec<(BodyPiece, usize)> = Vec::new();
+    if object {
+        pieces.push((BodyPiece::Connector("of"), at));
+    }
     let mut previous_end = at;
     for (i, token) in tokens::tokens(rest) {
         let start = at + i;
@@ -747,7 +772,13 @@ fn body_in_english(doc: &Doc, at: usize, end: usize) -> Option<(usize, String)> 
         }
         let folded = fold(token);
         let last = pieces.last().map(|(p, _)| p);
-        let piece = if let Some(en) = words.connectors.get(&folded) {
+        let object_article = object && pieces.len() == 1;
+        let piece = if object_article {
+            if !doc.lex.grammar.object_articles.contains(&folded) {
+                break;
+            }
+            BodyPiece::Article
+        } else if let Some(en) = words.connectors.get(&folded) {
             BodyPiece::Connector(en)
         } else if let Some(en) = words.conjunctions.get(&folded) {
             BodyPiece::And(en)
@@ -864,8 +895,15 @@ fn govern(doc: &Doc, phrase: &mut Phrase, governed: &mut Governed, next: &super:
         && !gap
             .split_whitespace()
             .any(|w| doc.lex.finite_verbs.contains(w));
-    let continues =
-        doc.lex.grammar.title_connectors.contains(gap.trim()) || (demonym.is_some() && adjectives);
+    // A verb standing as a title takes its object first, after an article
+    // or right after it ("who heads Azerbaijan's State Security Service"):
+    // "qui dirige au Vietnam le bureau" is not posted to the country it names.
+    let object = std::mem::take(&mut governed.object);
+    let continues = if object {
+        gap.trim().is_empty() || doc.lex.grammar.object_articles.contains(gap.trim())
+    } else {
+        doc.lex.grammar.title_connectors.contains(gap.trim()) || (demonym.is_some() && adjectives)
+    };
     if !continues {
         // "vice-présidente du Conseil suprême du Kirghizistan", "présidente de
         // l'Union des femmes lao": a body the lexicon does not know, of a
@@ -876,7 +914,7 @@ fn govern(doc: &Doc, phrase: &mut Phrase, governed: &mut Governed, next: &super:
         };
         return match next.get(|e| matches!(e, Entity::Country(_) | Entity::Demonym(_))) {
             Some(Entity::Country(c) | Entity::Demonym(c))
-                if unknown_body(doc, gap_span, demonym.is_some()) =>
+                if unknown_body(doc, gap_span, demonym.is_some(), object) =>
             {
                 phrase.country.get_or_insert(c);
                 true
@@ -923,8 +961,9 @@ fn govern(doc: &Doc, phrase: &mut Phrase, governed: &mut Governed, next: &super:
 
 /// A body's name between a title and its country: a connector, capitalised
 /// words (with joiners and, before a demonym, a few lower-case ones), and
-/// a connector again before a country; no punctuation and no "and".
-fn unknown_body(doc: &Doc, gap: Span, before_demonym: bool) -> bool {
+/// a connector again before a country; no punctuation and no "and". After a
+/// verb standing as a title (`object`), an article opens it.
+fn unknown_body(doc: &Doc, gap: Span, before_demonym: bool, object: bool) -> bool {
     const MAX_WORDS: usize = 6;
     let text = gap.slice(doc.text);
     if text.contains([',', '.', ';', ':', '(', ')']) {
@@ -937,7 +976,16 @@ fn unknown_body(doc: &Doc, gap: Span, before_demonym: bool) -> bool {
             .get(from..to)
             .is_some_and(|ws| connectors.contains(fold(&ws.join(" ")).as_str()))
     };
-    let opens = (1..=2).any(|n| connector_at(0, n));
+    let opens = if object {
+        // "la Direction", or "l'Union" as one word.
+        words.first().is_some_and(|w| {
+            let w = fold(w);
+            let article = w.split_inclusive(['\'', '’']).next().unwrap_or(&w);
+            doc.lex.grammar.object_articles.contains(article)
+        })
+    } else {
+        (1..=2).any(|n| connector_at(0, n))
+    };
     let closes = before_demonym
         || (1..=2).any(|n| words.len() > n && connector_at(words.len() - n, words.len()));
     let and = |w: &&str| {
@@ -1793,6 +1841,33 @@ mod tests {
             named(&plain, "Zhao Ming").and_then(|p| p.role.as_deref()),
             Some("Director")
         );
+    }
+
+    #[test]
+    fn a_verb_in_a_relative_clause_stands_as_the_title_of_its_object() {
+        let found = people(
+            "fr",
+            "T\n\nLe 3 mai à Hanoï, le ministre Trần Văn Hải a reçu Marek Novak, qui dirige la Commission centrale des affaires politiques de Slovaquie, puis Lars Berg, qui dirige au Vietnam le bureau de la police suédoise.",
+        );
+        let novak = named(&found, "Marek Novak").expect("Novak");
+        assert_eq!(
+            novak.role.as_deref(),
+            Some("Head of the Central Commission of the Political Affairs")
+        );
+        // A place before the object is where the office is, not its country.
+        let berg = named(&found, "Lars Berg").expect("Berg");
+        assert_ne!(berg.country.as_deref(), Some("Vietnam"), "{berg:?}");
+        let english = people(
+            "en",
+            "T\n\nOn May 3 in Hanoi, Minister Tran Van Hai received Marek Novak, who heads the Slovak Border Police Department, and Lars Berg, who heads Sweden's State Security Service.",
+        );
+        for (name, role) in [
+            ("Marek Novak", "Head of the Slovak Border Police Department"),
+            ("Lars Berg", "Head of the State Security Service"),
+        ] {
+            let p = named(&english, name).unwrap_or_else(|| panic!("{name} in {english:?}"));
+            assert_eq!(p.role.as_deref(), Some(role));
+        }
     }
 
     #[test]

@@ -514,6 +514,7 @@ fn titles(
             en: t.en.clone(),
             of_ministry: t.of_ministry,
             generic: t.generic,
+            object: t.object,
         })
         .collect();
     let portfolios = file
@@ -847,6 +848,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         by: folded_list(&g.by),
         role_joiners: folded_set(&g.role_joiners),
         role_connectors: folded_set(&g.role_connectors),
+        object_articles: folded_set(&g.object_articles),
         counterpart_nouns: folded_set(&g.counterpart_nouns),
         ministry_nouns: folded_set(&g.ministry_nouns),
         habitual: folded_set(&g.habitual),

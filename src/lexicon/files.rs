@@ -106,6 +106,10 @@ pub struct Title {
     /// Government"): the office the article names elsewhere wins over it.
     #[serde(default)]
     pub generic: bool,
+    /// A verb standing as a title ("qui dirige", "who heads"): its body
+    /// follows as an object, after one of `object_articles`.
+    #[serde(default)]
+    pub object: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -389,6 +393,10 @@ pub struct Grammar {
     /// What opens such a body after the title: "of", "for".
     #[serde(default)]
     pub role_connectors: Vec<String>,
+    /// What opens the body a verb standing as a title takes as its object:
+    /// "qui dirige la Commission…", "who heads the Department…".
+    #[serde(default)]
+    pub object_articles: Vec<String>,
     /// Before a second person met, these tell a conversation of its own:
     /// "met A as well as B".
     #[serde(default)]

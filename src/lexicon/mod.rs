@@ -62,6 +62,8 @@ pub struct Title {
     pub of_ministry: bool,
     /// A description of the office, not its name: another title wins over it.
     pub generic: bool,
+    /// A verb ("qui dirige"): its body is an object after an article.
+    pub object: bool,
 }
 
 pub struct Portfolio {
@@ -137,6 +139,7 @@ pub struct Grammar {
     pub by: Vec<String>,
     pub role_joiners: Words,
     pub role_connectors: Words,
+    pub object_articles: Words,
     pub counterpart_nouns: Words,
     pub ministry_nouns: Words,
     pub habitual: Words,
