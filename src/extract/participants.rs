@@ -748,16 +748,23 @@ fn body_as_written(doc: &Doc, at: usize, end: usize, object: bool) -> Option<Spa
 fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(usize, String)> {
     let words = doc.lex.body_names.as_ref()?;
     let rest = doc.text.get(at..end)?;
+    // The entity a token opens, unless a city or a portfolio's words.
     let entity_at = |start: usize| {
         doc.entities_in(Span {
             start,
             end: start + 1,
         })
         .iter()
-        .any(|f| {
+        .find(|f| {
             !f.what
                 .iter()
                 .any(|e| matches!(e, Entity::City(_) | Entity::Portfolio(_)))
+        })
+        .map(|f| {
+            (
+                f.span.end,
+                f.what.iter().any(|e| matches!(e, Entity::Demonym(_))),
+            )
         })
     };
     let mut pieces: Vec<(BodyPiece, usize)> = Vec::new();
@@ -767,11 +774,32 @@ fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(us
     let mut previous_end = at;
     for (i, token) in tokens::tokens(rest) {
         let start = at + i;
-        if !doc.text[previous_end..start].trim().is_empty() || entity_at(start) {
+        if start < previous_end {
+            continue;
+        }
+        if !doc.text[previous_end..start].trim().is_empty() {
             break;
+        }
+        match entity_at(start) {
+            // The title's own demonym, before its body: "ministre égyptien
+            // d'État chargé de la production militaire".
+            Some((end, true)) if pieces.is_empty() => {
+                previous_end = end;
+                continue;
+            }
+            Some(_) => break,
+            None => {}
         }
         let folded = fold(token);
         let last = pieces.last().map(|(p, _)| p);
+        // "chargé de la": the remit stands for its connector and article.
+        let after_remit = matches!(last, Some(BodyPiece::Remit(_)));
+        if after_remit
+            && (words.connectors.contains_key(&folded) || words.articles.contains(&folded))
+        {
+            previous_end = start + token.len();
+            continue;
+        }
         let object_article = object && pieces.len() == 1;
         let piece = if object_article {
             if !doc.lex.grammar.object_articles.contains(&folded) {
@@ -780,6 +808,8 @@ fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(us
             BodyPiece::Article
         } else if let Some(en) = words.connectors.get(&folded) {
             BodyPiece::Connector(en)
+        } else if let Some(en) = words.remits.get(&folded) {
+            BodyPiece::Remit(en)
         } else if let Some(en) = words.conjunctions.get(&folded) {
             BodyPiece::And(en)
         } else if words.articles.contains(&folded) {
@@ -796,15 +826,16 @@ fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(us
         } else {
             break;
         };
-        // A connector first, then a capital: "du Comité", not "de la coopération".
+        // A connector first, then a capital: "du Comité", not "de la
+        // coopération"; after a remit, any word it knows.
         let opening = pieces
             .iter()
             .all(|(p, _)| matches!(p, BodyPiece::Connector(_) | BodyPiece::Article));
         let fits = match (&piece, pieces.is_empty()) {
-            (BodyPiece::Connector(_), true) => true,
+            (BodyPiece::Connector(_) | BodyPiece::Remit(_), true) => true,
             (_, true) => false,
             (BodyPiece::Article, false) => true,
-            (BodyPiece::Connector(_) | BodyPiece::And(_), false) => !opening,
+            (BodyPiece::Connector(_) | BodyPiece::Remit(_) | BodyPiece::And(_), false) => !opening,
             (_, false) => !opening || token.starts_with(char::is_uppercase),
         };
         if !fits {
@@ -816,7 +847,7 @@ fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(us
     while pieces.last().is_some_and(|(p, _)| {
         matches!(
             p,
-            BodyPiece::Connector(_) | BodyPiece::Article | BodyPiece::And(_)
+            BodyPiece::Connector(_) | BodyPiece::Remit(_) | BodyPiece::Article | BodyPiece::And(_)
         )
     }) {
         pieces.pop();
@@ -842,7 +873,7 @@ fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(us
         let (mut before, mut after, mut heads) = (Vec::new(), Vec::new(), Vec::new());
         for piece in part.drain(..) {
             match piece {
-                BodyPiece::Connector(en) => {
+                BodyPiece::Connector(en) | BodyPiece::Remit(en) => {
                     out.push(' ');
                     out.push_str(en);
                 }
@@ -861,7 +892,7 @@ fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(us
         }
     };
     for (piece, _) in &pieces {
-        if matches!(piece, BodyPiece::Connector(_)) && !part.is_empty() {
+        if matches!(piece, BodyPiece::Connector(_) | BodyPiece::Remit(_)) && !part.is_empty() {
             render(&mut out, &mut part);
         }
         part.push(piece);
@@ -873,6 +904,7 @@ fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(us
 /// One word of a body's name read by `body_in_english`, with its English.
 enum BodyPiece<'a> {
     Connector(&'a str),
+    Remit(&'a str),
     And(&'a str),
     Article,
     Noun(&'a str),
@@ -1832,6 +1864,19 @@ mod tests {
         }
         // The body's place is no one's name.
         assert!(named(&found, "Binh Duong").is_none(), "{found:?}");
+        // A remit drops its connector and reads lower-case words; the
+        // title's demonym before the body is the title's.
+        let remits = people(
+            "fr",
+            "T\n\nLe 3 mai à Hanoï, le ministre Trần Văn Hải a reçu Paulo Sousa, commandant adjoint chargé des affaires juridiques, et Rui Lopes, ministre portugais d'État chargé de la production militaire.",
+        );
+        for (name, role) in [
+            ("Paulo Sousa", "Deputy Commander for Legal Affairs"),
+            ("Rui Lopes", "Minister of State for Military Production"),
+        ] {
+            let p = named(&remits, name).unwrap_or_else(|| panic!("{name} in {remits:?}"));
+            assert_eq!(p.role.as_deref(), Some(role));
+        }
         // A lower-case complement is no body: "chargé de la coopération".
         let plain = people(
             "fr",

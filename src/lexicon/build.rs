@@ -763,6 +763,7 @@ fn body_names((path, file): &(PathBuf, files::BodiesFile)) -> Result<BodyNames, 
         conjunctions: folded("conjunctions", &file.conjunctions)?,
         nouns: folded("nouns", &file.nouns)?,
         adjectives: folded("adjectives", &file.adjectives)?,
+        remits: folded("remits", &file.remits)?,
     })
 }
 

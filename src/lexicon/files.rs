@@ -650,6 +650,11 @@ pub struct BodiesFile {
     pub nouns: BTreeMap<String, String>,
     /// Adjectives, which English puts before their noun.
     pub adjectives: BTreeMap<String, String>,
+    /// Words giving a title or body its remit, "chargé" = "for": the
+    /// connector after them drops ("chargé des affaires juridiques" is
+    /// "for Legal Affairs") and the words after them need no capital.
+    #[serde(default)]
+    pub remits: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]

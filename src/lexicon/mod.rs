@@ -176,6 +176,7 @@ pub struct BodyNames {
     pub conjunctions: HashMap<String, String>,
     pub nouns: HashMap<String, String>,
     pub adjectives: HashMap<String, String>,
+    pub remits: HashMap<String, String>,
 }
 
 pub struct Lexicon {
