@@ -56,7 +56,8 @@ pub struct GoldPerson {
 /// The gold files of a directory (`load_dir`), each person named as the
 /// gazetteer names them: SPEC keeps one canonical name across spellings,
 /// so a gold written "Vilay Lakhamphong" names the gazetteer's "Vilay
-/// Lakhamfong".
+/// Lakhamfong"; and each partner by its canonical name, so a gold written
+/// "International Institute for Strategic Studies" names "IISS".
 pub fn load_canonical(dir: &Path, lex: &Lexicons) -> Result<Vec<GoldArticle>, Error> {
     let mut gold = load_dir(dir)?;
     let Some(lexicon) = lex.langs.first() else {
@@ -73,6 +74,16 @@ pub fn load_canonical(dir: &Path, lex: &Lexicons) -> Result<Vec<GoldArticle>, Er
     for person in people {
         if let Some(name) = lexicon.gazetteer_name(&person.name) {
             person.name = name.to_string();
+        }
+    }
+    // Partners are written in English, whatever the article's language.
+    for meeting in gold.iter_mut().flat_map(|a| a.meetings.iter_mut()) {
+        let canonical = lex
+            .langs
+            .iter()
+            .find_map(|l| l.partner_name(&meeting.partner));
+        if let Some(name) = canonical {
+            meeting.partner = name.to_string();
         }
     }
     Ok(gold)

@@ -302,15 +302,33 @@ impl Lexicon {
     /// The gazetteer's canonical name of someone written `name` in full
     /// ("Vilay Lakhamphong" is "Vilay Lakhamfong"), if it knows them.
     pub fn gazetteer_name(&self, name: &str) -> Option<&str> {
+        self.whole_name(name, |e| match e {
+            Entity::Person(p) => Some(self.people[p].name.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The canonical name of the country or organisation `name` is one of
+    /// the names of ("International Institute for Strategic Studies" → "IISS").
+    pub fn partner_name(&self, name: &str) -> Option<&str> {
+        self.whole_name(name, |e| match e {
+            Entity::Country(c) => Some(self.countries[c].name.as_str()),
+            Entity::Organization(o) => Some(self.organizations[o].name.as_str()),
+            _ => None,
+        })
+    }
+
+    /// What `canonical` makes of an entity spanning the whole of `name`.
+    fn whole_name<'a>(
+        &'a self,
+        name: &str,
+        canonical: impl Fn(Entity) -> Option<&'a str>,
+    ) -> Option<&'a str> {
         let folded = fold(name);
         self.mentions(&folded)
             .into_iter()
             .filter(|m| m.start == 0 && m.end == folded.len())
-            .find_map(|m| m.find(|e| matches!(e, Entity::Person(_))))
-            .map(|e| match e {
-                Entity::Person(p) => self.people[p].name.as_str(),
-                _ => unreachable!("filtered to people"),
-            })
+            .find_map(|m| m.what.iter().find_map(|&e| canonical(e)))
     }
 
     /// Every reference noun and anaphor in `folded`, leftmost-longest (they

@@ -222,3 +222,24 @@ fn eval_counts_a_wrong_partner_as_a_miss_and_a_false_meeting() {
         (1, 1, 1, 1)
     );
 }
+
+#[test]
+fn gold_names_people_and_partners_as_the_gazetteers_do() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.json"),
+        r#"{"article": "a.txt", "meetings": [
+            {"date": null, "partner": "International Institute for Strategic Studies",
+             "participants": [{"name": "Vilay Lakhamphong"}]},
+            {"date": null, "partner": "Republic of Korea", "participants": []},
+            {"date": null, "partner": "Atlantis Trading Company", "participants": []}]}"#,
+    )
+    .unwrap();
+    let gold = gold::load_canonical(dir.path(), crate::harness::lexicon()).unwrap();
+    let m = &gold[0].meetings;
+    assert_eq!(m[0].partner, "IISS");
+    assert_eq!(m[0].participants[0].name, "Vilay Lakhamfong");
+    assert_eq!(m[1].partner, "South Korea");
+    // A name no gazetteer holds stays as written.
+    assert_eq!(m[2].partner, "Atlantis Trading Company");
+}
