@@ -59,8 +59,12 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
     let mut stamp = None;
     let mut captions = Vec::new();
     let mut seen = FxHashSet::default();
+    let mut signed_off = false;
     for line in lines(text) {
         let folded = folded.of(line.start, line.end);
+        if signed_off {
+            break;
+        }
         if title_in_text && title.is_none() {
             title = Some(line);
             seen.insert(folded);
@@ -104,6 +108,7 @@ pub fn clean(text: &str, folded: &Folded, lex: &Lexicon, title_in_text: bool) ->
         if !seen.insert(folded) {
             continue;
         }
+        signed_off = signs_off(folded, noise);
         match split_dateline(text, line, noise) {
             Some((place, rest)) => {
                 dateline.get_or_insert(place);
@@ -198,6 +203,20 @@ fn lead_after_caption(text: &str, line: Span, noise: &Noise) -> Option<Span> {
         };
         (start < line.end && split_dateline(text, rest, noise).is_some()).then_some(rest)
     })
+}
+
+/// "… entre les deux pays. -VNA", "… cooperation./.": the story's last
+/// paragraph, signed by its outlet after a dash or closed by an end mark.
+/// What follows on the page are teasers of other stories.
+fn signs_off(folded: &str, noise: &Noise) -> bool {
+    let line = folded.trim_end();
+    let signed = |agency: &String| {
+        line.strip_suffix(agency.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_end();
+            rest.ends_with(['-', '–', '—']) && rest.len() > 1
+        })
+    };
+    noise.end_marks.iter().any(|m| line.ends_with(m.as_str())) || noise.agencies.iter().any(signed)
 }
 
 /// A line made only of agency names and separators ("VNA/CVN", "-VNA", "(AFP)").
@@ -318,6 +337,25 @@ mod tests {
         let text = "Titre\n\n>> Un autre article\nPhoto : VNA/CVN\nLe ministre (droite) et son hôte. Photo: VNA\n\
                     Premier paragraphe.\nPremier paragraphe.\nVNA/CVN\n-VNA\nDeuxième.\n\nVoir plus\n\nLe Premier ministre rencontre…";
         assert_eq!(body(text), ["Premier paragraphe.", "Deuxième."]);
+    }
+
+    #[test]
+    fn a_paragraph_signed_by_its_outlet_ends_the_story() {
+        let text = "Titre\n\nPremier paragraphe.\n\nDernier paragraphe des deux pays. -VNA\n\n\
+                    Le Premier ministre rencontre ses compatriotes en Afrique du Sud";
+        assert_eq!(
+            body(text),
+            [
+                "Premier paragraphe.",
+                "Dernier paragraphe des deux pays. -VNA"
+            ]
+        );
+        let ended =
+            "T\n\nThe two sides agreed to cooperate./.\n\nOther story about a ceremony today";
+        assert_eq!(body_in("en", ended).len(), 1);
+        // A dash inside the last sentence is no signature.
+        let inside = "Titre\n\nLe Vietnam et le Laos - VNA en tête - coopèrent.\n\nSuite de l'article ici même.";
+        assert_eq!(body(inside).len(), 2);
     }
 
     #[test]

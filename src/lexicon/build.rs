@@ -813,6 +813,7 @@ fn noise(file: &files::NoiseFile) -> Noise {
             .map(|w| Finder::new(w).into_owned())
             .collect(),
         agencies: folded_list(&file.agencies),
+        end_marks: folded_list(&file.end_marks),
     }
 }
 

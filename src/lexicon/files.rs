@@ -632,6 +632,10 @@ pub struct NoiseFile {
     pub link_prefixes: Vec<String>,
     pub caption_words: Vec<String>,
     pub agencies: Vec<String>,
+    /// Marks ending a story's last paragraph ("/."), besides an agency
+    /// after a dash ("-VNA"): what follows are teasers.
+    #[serde(default)]
+    pub end_marks: Vec<String>,
 }
 
 /// The words of bodies' names in a language other than English, put into

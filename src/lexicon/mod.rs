@@ -157,6 +157,7 @@ pub struct Noise {
     /// Searchers, built once: each line of each article is searched.
     pub caption_words: Vec<Finder<'static>>,
     pub agencies: Vec<String>,
+    pub end_marks: Vec<String>,
 }
 
 /// Romanisation of names from some countries as the language spells them
