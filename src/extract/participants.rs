@@ -67,9 +67,15 @@ impl People {
         for k in 1..words.len() {
             self.by_surname.entry(words[k..].join(" ")).or_insert(i);
         }
-        self.by_key.insert(person.key.clone(), i);
+        self.by_key.insert(hyphen_free(&person.key), i);
         self.persons.push(person);
         i
+    }
+
+    /// The person already named `key` (folded), whether written with
+    /// hyphens or without ("François-Noël Buffet", "Francois Noel Buffet").
+    fn named(&self, key: &str) -> Option<usize> {
+        self.by_key.get(&hyphen_free(key)).copied()
     }
 
     /// Mentions are kept in text order, so those of one sentence are contiguous.
@@ -78,6 +84,10 @@ impl People {
         let to = self.mentions.partition_point(|m| m.sentence <= sentence);
         self.mentions[from..to].iter()
     }
+}
+
+fn hyphen_free(key: &str) -> String {
+    key.replace('-', " ")
 }
 
 /// A title with what follows it: "secrétaire du Conseil de sécurité de la Fédération de Russie".
@@ -1437,7 +1447,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
     if let Some(g) = c.gazetteer {
         let entry = &doc.lex.people[g];
         let key = fold(&entry.name);
-        if let Some(&i) = people.by_key.get(&key) {
+        if let Some(i) = people.named(&key) {
             return Some(i);
         }
         return Some(people.add(Person {
@@ -1454,7 +1464,7 @@ fn identify(doc: &Doc, people: &mut People, c: &Candidate) -> Option<usize> {
         }));
     }
     let key = fold(surface);
-    if let Some(&i) = people.by_key.get(&key) {
+    if let Some(i) = people.named(&key) {
         if accents(surface) > accents(&people.persons[i].name) && !people.persons[i].gazetteer {
             people.persons[i].name = surface.to_string();
         }
@@ -1885,6 +1895,23 @@ mod tests {
         assert_eq!(
             named(&plain, "Zhao Ming").and_then(|p| p.role.as_deref()),
             Some("Director")
+        );
+    }
+
+    #[test]
+    fn a_name_written_again_without_hyphens_or_accents_is_the_same_person() {
+        let found = people(
+            "en",
+            "T\n\nOn June 11, Deputy Minister Nguyen Van Long met François-Noël Buffet, France's Minister of the Interior.\n\nGreeting the delegation, Minister Francois Noel Buffet said the talks mattered.",
+        );
+        let buffets: Vec<_> = found
+            .iter()
+            .filter(|p| p.name.ends_with("Buffet"))
+            .collect();
+        assert!(!buffets.is_empty(), "{found:?}");
+        assert!(
+            buffets.iter().all(|p| p.name == "François-Noël Buffet"),
+            "{buffets:?}"
         );
     }
 
