@@ -1456,14 +1456,15 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
         .in_sentence(si)
         .filter(|m| !is_background(doc, m))
         .find_map(|m| person_partner(doc, people, m.person));
-    // A word of someone's name ("Lê Đức Thái") names no country.
+    // A word of someone's name ("Lê Đức Thái") names no country; a
+    // description does ("les ministres vietnamien et chinois").
     let entities: Vec<&Found> = doc
         .entities_in(span)
         .iter()
         .filter(|f| {
             !people
                 .in_sentence(si)
-                .any(|m| m.span.start <= f.span.start && f.span.end <= m.span.end)
+                .any(|m| !m.described && m.span.start <= f.span.start && f.span.end <= m.span.end)
         })
         .collect();
     // The first body named, or a part of it named after ("les chefs de
@@ -2457,6 +2458,12 @@ mod tests {
             found("fr", text),
             [("United States".to_string(), Some(8), Some(3))]
         );
+    }
+
+    #[test]
+    fn a_description_naming_both_sides_names_the_partner() {
+        let text = "T\n\nLe 5 mai, les ministres vietnamien et chinois de la Police se sont entretenus au téléphone.\n\nLe ministre Luong Tam Quang a dit sa gratitude.";
+        assert_eq!(partners("fr", text), ["China"]);
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub struct PersonMention {
     pub phrase_start: usize,
     /// The person acts in the clause ("X a souligné"): a participant, not a mere mention.
     pub subject: bool,
+    /// A description or an anaphor ("le ministre vietnamien"), not a name.
+    pub described: bool,
 }
 
 pub struct People {
@@ -353,6 +355,7 @@ fn mention(
         sentence: c.sentence,
         phrase_start,
         subject,
+        described: false,
     })
 }
 
@@ -1676,6 +1679,7 @@ fn described(doc: &Doc, names: &[Span], span: Span, si: usize, person: usize) ->
         sentence: si,
         phrase_start: span.start,
         subject: is_subject(doc, span.end, doc.sentences[si].span.end, names),
+        described: true,
     }
 }
 
@@ -1705,6 +1709,7 @@ fn anaphors(
                 sentence: si,
                 phrase_start: start,
                 subject: true,
+                described: true,
             });
         }
     }
