@@ -1110,7 +1110,16 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     });
     // "a accueilli favorablement les propositions" welcomes no one;
     // "a rencontré les agents de l'ambassade vietnamienne" meets no partner.
-    let object = rest.split([',', '.', ';', ':']).next().unwrap_or("");
+    // The object follows what is set between commas right after the verb:
+    // "a accueilli, avec le concours du poste-frontière, 63 ressortissants".
+    let mut pieces = rest.split([',', '.', ';', ':']);
+    let inserted = rest.trim_start().starts_with(',');
+    let object = if inserted {
+        pieces.nth(2)
+    } else {
+        pieces.next()
+    }
+    .unwrap_or("");
     if doc
         .lex
         .grammar
@@ -2458,6 +2467,12 @@ mod tests {
             found("fr", text),
             [("United States".to_string(), Some(8), Some(3))]
         );
+    }
+
+    #[test]
+    fn receiving_the_home_side_s_own_citizens_is_no_meeting() {
+        let text = "T\n\nLe 17 décembre, le commandement des gardes-frontières de Dông Nai a accueilli, avec le concours du poste-frontière de Hoa Lu, 63 ressortissants vietnamiens remis par la partie cambodgienne.";
+        assert!(partners("fr", text).is_empty());
     }
 
     #[test]
