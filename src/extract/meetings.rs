@@ -1420,6 +1420,18 @@ fn compatible_kinds(a: Kind, b: Kind) -> bool {
 /// A meeting known by its month only (talks somewhere in a stay) is not one
 /// told with its day ("held talks on October 25").
 fn compatible_dates(m: &Meeting, date: Option<&DateMention>) -> bool {
+    // "du 1er au 7 juillet": a stay holds the day of a meeting told in it.
+    let day = |d: &PartialDate| d.month.zip(d.day);
+    let in_range =
+        date.is_some_and(
+            |d| match (day(&m.date), day(&d.start), d.end.as_ref().and_then(day)) {
+                (Some(at), Some(from), Some(to)) => from <= at && at <= to,
+                _ => false,
+            },
+        );
+    if in_range {
+        return true;
+    }
     match (m.date.day, date.and_then(|d| d.start.day)) {
         (Some(a), Some(b)) => a == b && m.date.month == date.and_then(|d| d.start.month),
         (None, Some(_)) => m.date.month.is_none(),
@@ -2466,6 +2478,15 @@ mod tests {
         assert_eq!(
             found("fr", text),
             [("United States".to_string(), Some(8), Some(3))]
+        );
+    }
+
+    #[test]
+    fn a_meeting_told_again_within_the_stay_that_holds_its_day_is_the_same() {
+        let text = "T\n\nUn accord d'entraide judiciaire a été signé le 2 juillet par le Vietnam et l'Australie.\n\nLe texte a été signé à l'occasion du séjour en Australie, du 1er au 7 juillet, d'une délégation du Parquet populaire suprême.";
+        assert_eq!(
+            found("fr", text),
+            [("Australia".to_string(), Some(7), Some(2))]
         );
     }
 
