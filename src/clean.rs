@@ -174,8 +174,17 @@ fn is_link(line: &str, folded: &str, noise: &Noise) -> bool {
         .any(|p| folded.starts_with(p.as_str()) && !(quotation && p.starts_with('"')))
 }
 
-/// "… Photo: VNA", "Photo : VNA/CVN", and the "ảnh 1" marker of image captions.
+/// "… Photo: VNA", "Photo : VNA/CVN", the "ảnh 1" marker of image captions,
+/// and a line closed by a caption's end mark ("… le 23 novembre. |").
 fn is_caption(folded: &str, noise: &Noise) -> bool {
+    let closed = folded.trim_end();
+    if noise
+        .caption_ends
+        .iter()
+        .any(|m| closed.ends_with(m.as_str()))
+    {
+        return true;
+    }
     let marker = |word: &Finder| {
         let len = word.needle().len();
         word.find_iter(folded.as_bytes()).any(|i| {
@@ -337,6 +346,15 @@ mod tests {
         let text = "Titre\n\n>> Un autre article\nPhoto : VNA/CVN\nLe ministre (droite) et son hôte. Photo: VNA\n\
                     Premier paragraphe.\nPremier paragraphe.\nVNA/CVN\n-VNA\nDeuxième.\n\nVoir plus\n\nLe Premier ministre rencontre…";
         assert_eq!(body(text), ["Premier paragraphe.", "Deuxième."]);
+    }
+
+    #[test]
+    fn a_line_closed_by_a_caption_mark_is_a_caption() {
+        let text = "Titre\n\nLa séance du Conseil de sécurité, le 23 novembre. |\n\nPhoto : VNA/CVN |\n\nPrenant la parole, l'ambassadeur a condamné le terrorisme.";
+        assert_eq!(
+            body(text),
+            ["Prenant la parole, l'ambassadeur a condamné le terrorisme."]
+        );
     }
 
     #[test]

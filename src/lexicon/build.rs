@@ -814,6 +814,7 @@ fn noise(file: &files::NoiseFile) -> Noise {
             .collect(),
         agencies: folded_list(&file.agencies),
         end_marks: folded_list(&file.end_marks),
+        caption_ends: folded_list(&file.caption_ends),
     }
 }
 

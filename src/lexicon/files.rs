@@ -636,6 +636,9 @@ pub struct NoiseFile {
     /// after a dash ("-VNA"): what follows are teasers.
     #[serde(default)]
     pub end_marks: Vec<String>,
+    /// Marks ending a photo caption's line ("… le 23 novembre. |").
+    #[serde(default)]
+    pub caption_ends: Vec<String>,
 }
 
 /// The words of bodies' names in a language other than English, put into

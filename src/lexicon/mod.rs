@@ -158,6 +158,7 @@ pub struct Noise {
     pub caption_words: Vec<Finder<'static>>,
     pub agencies: Vec<String>,
     pub end_marks: Vec<String>,
+    pub caption_ends: Vec<String>,
 }
 
 /// Romanisation of names from some countries as the language spells them
