@@ -163,10 +163,23 @@ fn is_stop_marker(folded: &str, noise: &Noise) -> bool {
     noise.stop_markers.iter().any(|m| m == bare)
 }
 
-/// A line opening with a link marker ("»", ">>", "Read more:"). Folding
+/// A line opening with a link marker ("»", ">>", "Read more:"), or a menu
+/// of them (`menu_separators`). Folding
 /// makes "»" a quotation mark like "«" and '"': a line opening a quotation
 /// is no link.
 fn is_link(line: &str, folded: &str, noise: &Noise) -> bool {
+    // "Story A | Story B | Story C": a menu of links.
+    let menu = noise.menu_separators.iter().any(|s| {
+        folded
+            .trim_end()
+            .trim_end_matches(s.as_str())
+            .matches(s.as_str())
+            .count()
+            >= 2
+    });
+    if menu {
+        return true;
+    }
     let quotation = line.starts_with(['"', '«', '“']);
     noise
         .link_prefixes
@@ -346,6 +359,15 @@ mod tests {
         let text = "Titre\n\n>> Un autre article\nPhoto : VNA/CVN\nLe ministre (droite) et son hôte. Photo: VNA\n\
                     Premier paragraphe.\nPremier paragraphe.\nVNA/CVN\n-VNA\nDeuxième.\n\nVoir plus\n\nLe Premier ministre rencontre…";
         assert_eq!(body(text), ["Premier paragraphe.", "Deuxième."]);
+    }
+
+    #[test]
+    fn a_menu_of_other_stories_is_no_text() {
+        let text = "T\n\nHanoi Liberation Day | Smart City Summit | Vietnam-France cooperation: 12th conference\n\nThe two fugitives were handed over on Tuesday.";
+        assert_eq!(
+            body_in("en", text),
+            ["The two fugitives were handed over on Tuesday."]
+        );
     }
 
     #[test]

@@ -815,6 +815,7 @@ fn noise(file: &files::NoiseFile) -> Noise {
         agencies: folded_list(&file.agencies),
         end_marks: folded_list(&file.end_marks),
         caption_ends: folded_list(&file.caption_ends),
+        menu_separators: folded_list(&file.menu_separators),
     }
 }
 

@@ -639,6 +639,10 @@ pub struct NoiseFile {
     /// Marks ending a photo caption's line ("… le 23 novembre. |").
     #[serde(default)]
     pub caption_ends: Vec<String>,
+    /// Separators of a menu of other stories: a line holding two or more
+    /// of them between its words ("Story A | Story B | Story C").
+    #[serde(default)]
+    pub menu_separators: Vec<String>,
 }
 
 /// The words of bodies' names in a language other than English, put into

@@ -159,6 +159,7 @@ pub struct Noise {
     pub agencies: Vec<String>,
     pub end_marks: Vec<String>,
     pub caption_ends: Vec<String>,
+    pub menu_separators: Vec<String>,
 }
 
 /// Romanisation of names from some countries as the language spells them
