@@ -1310,8 +1310,17 @@ fn participle_leads(doc: &Doc, span: Span, at: Span, after_opener: bool) -> bool
 fn names_someone(doc: &Doc, at: usize, end: usize) -> bool {
     let span = Span { start: at, end };
     let entities = doc.entities_in(span);
+    // "welcomed the minister's proposals": a possessor is not the one received.
+    let possessor = |f: &Found| {
+        let after = &doc.text[f.span.end..end];
+        doc.lex
+            .grammar
+            .possessives
+            .iter()
+            .any(|p| after.starts_with(p.as_str()))
+    };
     let someone = || {
-        entities.iter().any(|f| {
+        entities.iter().filter(|f| !possessor(f)).any(|f| {
             f.what.iter().any(|e| {
                 matches!(
                     e,
@@ -2488,6 +2497,12 @@ mod tests {
             found("fr", text),
             [("Australia".to_string(), Some(7), Some(2))]
         );
+    }
+
+    #[test]
+    fn welcoming_someone_s_proposals_receives_no_one() {
+        let text = "T\n\nVietnam backs global efforts against cybercrime, Minister Tran Dai Quang said at a ministerial meeting in Singapore on April 13.\n\nSenior officials attending the meeting welcomed and backed the Vietnamese minister's proposals.";
+        assert_eq!(partners("en", text), ["Singapore"]);
     }
 
     #[test]
