@@ -489,9 +489,14 @@ impl<'d, 'p> Scan<'d, 'p> {
         // "at talks between X and Y" go on to name the other side.
         let complete = doc.text[told.cue.end..].trim_start().starts_with(',');
         let same_partner = meeting.partner == partner_name(doc, partner);
+        // "Earlier, at the talks, …": another conversation, before this one.
+        let earlier = doc
+            .sentence_of(told.cue.start)
+            .is_some_and(|si| opens_earlier(doc, doc.sentences[si].span));
         after_conversation
             && lead_only
             && complete
+            && !earlier
             && (same_partner
                 || told
                     .present
@@ -777,13 +782,29 @@ fn recalls(doc: &Doc, sentence: Span, cue: Span) -> bool {
     // "Auparavant, …" opening the sentence places it earlier in the story
     // (`grammar.earlier`); elsewhere it recalls.
     let opener = earlier_opener(doc, sentence);
+    // A marker before the cue sets the sentence in the past ("En septembre,
+    // a-t-il rappelé, …"); one far after it dates something else: "Earlier,
+    // at the talks, X and Y went over their joint work in the past year".
+    const REACH: usize = 8;
+    let base = doc.folded.folded_offset(sentence.start);
+    let near_cue = |i: usize| {
+        let at = doc.folded.original_offset(base + opener + i);
+        at < cue.end
+            || doc
+                .words(Span {
+                    start: cue.end,
+                    end: at,
+                })
+                .len()
+                <= REACH
+    };
     dates::names_past_month(folded, &doc.lex.dates)
         || dates_the_cue_to_a_year(doc, sentence, cue)
-        || doc
-            .lex
-            .recall_markers
-            .iter()
-            .any(|m| folded[opener..].contains(m.as_str()))
+        || doc.lex.recall_markers.iter().any(|m| {
+            folded[opener..]
+                .match_indices(m.as_str())
+                .any(|(i, _)| near_cue(i))
+        })
 }
 
 impl Drafts {
@@ -2497,6 +2518,15 @@ mod tests {
             found("fr", text),
             [("Australia".to_string(), Some(7), Some(2))]
         );
+    }
+
+    #[test]
+    fn talks_told_as_earlier_are_their_own_whatever_past_their_topic_names() {
+        let text = "T\n\nVientiane (VNA) - Minister of Public Security To Lam met Lao Prime Minister Thongloun Sisoulith in Vientiane on February 10.\n\nEarlier, at the talks, Minister Lam and his Lao counterpart Vilay Lakhamphong went over the results of their joint work in the past year.";
+        assert_eq!(partners("en", text), ["Laos", "Laos"]);
+        // A recall marker before the cue still recalls.
+        let recalled = "T\n\nLe 3 mai, le ministre To Lam a reçu l'ambassadeur du Japon.\n\nEn septembre dernier, a-t-il rappelé, les deux ministères ont coprésidé un dialogue à Tokyo.";
+        assert_eq!(partners("fr", recalled), ["Japan"]);
     }
 
     #[test]
