@@ -15,7 +15,7 @@ use super::tokens;
 use super::{Doc, Participant};
 use crate::clean::Span;
 use crate::fold::{at_word_boundaries, ends_with_word, fold};
-use crate::lexicon::{Entity, Lexicon, OrgKind, Portfolio, Reference};
+use crate::lexicon::{Entity, Lexicon, OrgKind, Portfolio, Reference, Title};
 
 #[derive(Debug, Clone)]
 pub struct Person {
@@ -688,7 +688,7 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
             let of = if object { "of " } else { "" };
             (body.end, format!("{of}{}", body.slice(doc.text)))
         })
-        .or_else(|| body_in_english(doc, f.span.end, sentence_end, object))
+        .or_else(|| body_in_english(doc, f.span.end, sentence_end, &doc.lex.titles[t]))
     {
         // From the title on: "Chairman of Japan's National Public Safety
         // Commission" keeps the country it governs inside its body; a
@@ -756,10 +756,12 @@ fn body_as_written(doc: &Doc, at: usize, end: usize, object: bool) -> Option<Spa
 /// Duong"), and stops at punctuation, at a word it cannot put into English
 /// and at any entity but a city or a portfolio's words (a country is the
 /// title's own): where it ends, and the English. After a verb standing as
-/// a title (`object`), an article opens it as "of the" would: "qui dirige
-/// la Commission centrale" is "of the Central Commission".
-fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(usize, String)> {
+/// a title (`Title::object`), an article opens it as "of the" would: "qui
+/// dirige la Commission centrale" is "of the Central Commission"; some
+/// titles' bodies open in lower case (`Title::lower_case_body`).
+fn body_in_english(doc: &Doc, at: usize, end: usize, title: &Title) -> Option<(usize, String)> {
     let words = doc.lex.body_names.as_ref()?;
+    let object = title.object;
     let rest = doc.text.get(at..end)?;
     // The entity a token opens, unless a city or a portfolio's words.
     let entity_at = |start: usize| {
@@ -849,7 +851,9 @@ fn body_in_english(doc: &Doc, at: usize, end: usize, object: bool) -> Option<(us
             (_, true) => false,
             (BodyPiece::Article, false) => true,
             (BodyPiece::Connector(_) | BodyPiece::Remit(_) | BodyPiece::And(_), false) => !opening,
-            (_, false) => !opening || token.starts_with(char::is_uppercase),
+            (_, false) => {
+                !opening || title.lower_case_body || token.starts_with(char::is_uppercase)
+            }
         };
         if !fits {
             break;
@@ -1930,6 +1934,15 @@ mod tests {
         assert_eq!(
             novak.role.as_deref(),
             Some("Head of the Central Commission of the Political Affairs")
+        );
+        // Some titles' bodies open in lower case.
+        let lower = people(
+            "fr",
+            "T\n\nLe 3 mai, le ministre Trần Văn Hải a reçu Hem Bo Na Rel, qui commande la gendarmerie de la province de Mondulkiri, au Cambodge.",
+        );
+        assert_eq!(
+            named(&lower, "Hem Bo Na Rel").and_then(|p| p.role.as_deref()),
+            Some("Commander of the Gendarmerie of the Province of Mondulkiri")
         );
         // A place before the object is where the office is, not its country.
         let berg = named(&found, "Lars Berg").expect("Berg");

@@ -515,6 +515,7 @@ fn titles(
             of_ministry: t.of_ministry,
             generic: t.generic,
             object: t.object,
+            lower_case_body: t.lower_case_body,
         })
         .collect();
     let portfolios = file

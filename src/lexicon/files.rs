@@ -110,6 +110,10 @@ pub struct Title {
     /// follows as an object, after one of `object_articles`.
     #[serde(default)]
     pub object: bool,
+    /// Its body is as often written in lower case as not: "à la tête des
+    /// gardes-frontières de Lâm Dông", "qui commande la gendarmerie".
+    #[serde(default)]
+    pub lower_case_body: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -64,6 +64,8 @@ pub struct Title {
     pub generic: bool,
     /// A verb ("qui dirige"): its body is an object after an article.
     pub object: bool,
+    /// Its body may open in lower case.
+    pub lower_case_body: bool,
 }
 
 pub struct Portfolio {
