@@ -2530,6 +2530,14 @@ mod tests {
     }
 
     #[test]
+    fn a_conversation_noun_said_to_be_held_reports_it_anywhere() {
+        let fr = "T\n\nLe Vietnam et la Chine renforcent leur coopération.\n\nCet accord est le fruit des entretiens tenus le 19 décembre à Lao Cai avec la police chinoise.";
+        assert_eq!(found("fr", fr), [("China".to_string(), Some(12), Some(19))]);
+        let en = "T\n\nVietnam and China boost cooperation.\n\nThe agreement came out of talks held in Lao Cai on December 19 with the Chinese police.";
+        assert_eq!(found("en", en), [("China".to_string(), Some(12), Some(19))]);
+    }
+
+    #[test]
     fn welcoming_someone_s_proposals_receives_no_one() {
         let text = "T\n\nVietnam backs global efforts against cybercrime, Minister Tran Dai Quang said at a ministerial meeting in Singapore on April 13.\n\nSenior officials attending the meeting welcomed and backed the Vietnamese minister's proposals.";
         assert_eq!(partners("en", text), ["Singapore"]);
