@@ -2538,6 +2538,12 @@ mod tests {
     }
 
     #[test]
+    fn hosting_an_annual_meeting_holds_a_conference_its_delegates_attend() {
+        let text = "T\n\nThe Consular Department and the New Zealand Immigration Agency jointly hosted in Hanoi, from July 16 to 18, the annual meeting of the Working Group, held under the Bali Process.\n\nSome 60 delegates from member countries took part in the events, as did representatives of the International Organization for Migration (IOM).";
+        assert_eq!(partners("en", text), ["Bali Process"]);
+    }
+
+    #[test]
     fn welcoming_someone_s_proposals_receives_no_one() {
         let text = "T\n\nVietnam backs global efforts against cybercrime, Minister Tran Dai Quang said at a ministerial meeting in Singapore on April 13.\n\nSenior officials attending the meeting welcomed and backed the Vietnamese minister's proposals.";
         assert_eq!(partners("en", text), ["Singapore"]);
