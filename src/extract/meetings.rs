@@ -687,6 +687,26 @@ impl<'d, 'p> Scan<'d, 'p> {
             current = self.opened[p].or(current);
             *owner = current;
         }
+        // A conference still undated takes the first date its own
+        // paragraphs give: "Du 1er au 5 juillet, les participants examinent …".
+        for mi in 0..self.drafts.meetings.len() {
+            let kind = self.drafts.meetings[mi].kind;
+            if self.drafts.meetings[mi].date.month.is_some() || kind != Kind::Conference {
+                continue;
+            }
+            let date = (0..self.doc.sentences.len())
+                .filter(|&si| {
+                    self.doc.sentences[si]
+                        .paragraph
+                        .is_some_and(|p| self.drafts.owner[p] == Some(mi))
+                })
+                .find_map(|si| self.dates_of(si).into_iter().next());
+            if let Some(d) = date {
+                let (date, end) = meeting_dates(self.doc, kind, Some((d.start, d.end)));
+                self.drafts.meetings[mi].date = date;
+                self.drafts.meetings[mi].end = end;
+            }
+        }
         let doc = self.doc;
         let mut drafts = self.drafts;
         for s in &doc.sentences {
@@ -2541,6 +2561,14 @@ mod tests {
     fn hosting_an_annual_meeting_holds_a_conference_its_delegates_attend() {
         let text = "T\n\nThe Consular Department and the New Zealand Immigration Agency jointly hosted in Hanoi, from July 16 to 18, the annual meeting of the Working Group, held under the Bali Process.\n\nSome 60 delegates from member countries took part in the events, as did representatives of the International Organization for Migration (IOM).";
         assert_eq!(partners("en", text), ["Bali Process"]);
+    }
+
+    #[test]
+    fn a_conference_told_undated_takes_the_date_its_paragraphs_give() {
+        let text = "T\n\nDes délégués des dix membres de l'ASEANAPOL prennent part à la 14e réunion des officiers de liaison, à laquelle le ministère vietnamien de la Police a dépêché trois représentants.\n\nDu 1er au 5 juillet, les participants examinent des stratégies de coopération.";
+        let found = found("fr", text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].1, found[0].2), (Some(7), Some(1)));
     }
 
     #[test]
