@@ -263,7 +263,25 @@ impl<'d, 'p> Scan<'d, 'p> {
             .filter(|_| best != Strength::Noun)
             .map_or_else(|| own_kind(doc, sentence.span, &cues, cue), |f| f.kind);
         let mentions = mentions.unwrap_or_else(|| self.dates_of(si));
-        let date = pick_date(&mentions, kind, cue.span.start);
+        // "Mardi 30 juillet, à Bangkok, X a pris part aux réunions … attendues
+        // le 2 août": a date opening the sentence before its cue dates it.
+        const OPENING_WORDS: usize = 1;
+        // A visit keeps the stay's range ("… pays où il effectue du 10 au 12
+        // février une visite").
+        let opening = mentions.iter().find(|d| {
+            kind != Kind::Visit
+                && d.span.end <= cue.span.start
+                && doc
+                    .words(Span {
+                        start: sentence.span.start,
+                        end: d.span.start,
+                    })
+                    .len()
+                    <= OPENING_WORDS
+        });
+        let date = opening
+            .copied()
+            .or_else(|| pick_date(&mentions, kind, cue.span.start));
         // "a séjourné à Bruxelles du 19 au 24 novembre ; il y a coprésidé le
         // dialogue": the range is the stay's, the event's day is unknown.
         let in_stay = kind == Kind::Dialogue
@@ -2569,6 +2587,15 @@ mod tests {
         let found = found("fr", text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].1, found[0].2), (Some(7), Some(1)));
+    }
+
+    #[test]
+    fn a_date_opening_the_sentence_dates_its_cue() {
+        let text = "T\n\nMardi 30 juillet, à Bangkok, une délégation du Vietnam a pris part aux réunions préparatoires de la réunion ministérielle de l'ASEAN, attendue le 2 août.";
+        assert_eq!(
+            found("fr", text),
+            [("ASEAN".to_string(), Some(7), Some(30))]
+        );
     }
 
     #[test]
