@@ -67,14 +67,14 @@ fn real_blind_set_holds_its_figures() {
 #[test]
 fn real_development_set_holds_its_figures() {
     let r = score("tests/real/dev/articles", "tests/real/dev/gold");
-    holds("dev", &r, [0.91, 0.85, 0.86, 0.76]);
+    holds("dev", &r, [0.92, 0.85, 0.87, 0.76]);
 }
 
 /// The English real-article sets (tests/real-en), built as the French ones.
 #[test]
 fn real_english_blind_set_holds_its_figures() {
     let r = score("tests/real-en/blind/articles", "tests/real-en/blind/gold");
-    holds("English blind", &r, [0.77, 0.75, 0.74, 0.79]);
+    holds("English blind", &r, [0.78, 0.75, 0.74, 0.79]);
     let names_alone = score_with(
         "tests/real-en/blind/articles",
         "tests/real-en/blind/gold",
