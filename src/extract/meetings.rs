@@ -692,21 +692,9 @@ impl<'d, 'p> Scan<'d, 'p> {
     /// Paragraphs follow the meeting opened last; those before the first
     /// meeting belong to it unless a frame introduced the article. Then the
     /// agreements signed in each meeting's own paragraphs.
-    fn finish(mut self) -> Drafts {
-        let mut current = if self.frame_paragraph.is_some() {
-            None
-        } else {
-            self.opened.iter().flatten().next().copied()
-        };
-        for (p, owner) in self.drafts.owner.iter_mut().enumerate() {
-            if Some(p) == self.frame_paragraph {
-                current = None;
-            }
-            current = self.opened[p].or(current);
-            *owner = current;
-        }
-        // A conference still undated takes the first date its own
-        // paragraphs give: "Du 1er au 5 juillet, les participants examinent …".
+    /// A conference still undated takes the first date its own paragraphs
+    /// give: "Du 1er au 5 juillet, les participants examinent …".
+    fn date_conferences_from_their_paragraphs(&mut self) {
         for mi in 0..self.drafts.meetings.len() {
             let kind = self.drafts.meetings[mi].kind;
             if self.drafts.meetings[mi].date.month.is_some() || kind != Kind::Conference {
@@ -725,6 +713,22 @@ impl<'d, 'p> Scan<'d, 'p> {
                 self.drafts.meetings[mi].end = end;
             }
         }
+    }
+
+    fn finish(mut self) -> Drafts {
+        let mut current = if self.frame_paragraph.is_some() {
+            None
+        } else {
+            self.opened.iter().flatten().next().copied()
+        };
+        for (p, owner) in self.drafts.owner.iter_mut().enumerate() {
+            if Some(p) == self.frame_paragraph {
+                current = None;
+            }
+            current = self.opened[p].or(current);
+            *owner = current;
+        }
+        self.date_conferences_from_their_paragraphs();
         let doc = self.doc;
         let mut drafts = self.drafts;
         for s in &doc.sentences {
