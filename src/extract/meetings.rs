@@ -198,7 +198,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             self.note_signing(paragraph, &told);
             return;
         };
-        if !first && self.refers_back(paragraph, &told, partner) {
+        if !first && self.refers_back(si, paragraph, &told, partner) {
             return;
         }
         // A noun reports a meeting only in the lead of an article that has none
@@ -326,21 +326,18 @@ impl<'d, 'p> Scan<'d, 'p> {
             return;
         };
         let m = &self.drafts.meetings[mi];
-        let (Some(month), Some(day)) = (m.date.month, m.date.day) else {
+        let (Some(month), Some(_)) = (m.date.month, m.date.day) else {
             return;
         };
         if !matches!(m.kind, Kind::Conference | Kind::Dialogue | Kind::Visit) || m.end.is_some() {
             return;
         }
-        let kind = m.kind;
+        let (kind, day) = (m.kind, m.date);
+        // A span within the month of that day.
         let around = self.dates_of(si).into_iter().find(|d| {
-            let within = |from: PartialDate, to: PartialDate| {
-                from.month == Some(month)
-                    && to.month == Some(month)
-                    && from.day.is_some_and(|f| f <= day)
-                    && to.day.is_some_and(|t| day <= t)
-            };
-            d.end.is_some_and(|end| within(d.start, end))
+            d.start.month == Some(month)
+                && d.end.is_some_and(|end| end.month == Some(month))
+                && range_holds(d, day)
         });
         if let Some(d) = around {
             let (date, end) = meeting_dates(self.doc, kind, Some((d.start, d.end)));
@@ -488,7 +485,7 @@ impl<'d, 'p> Scan<'d, 'p> {
     /// someone of another partner; the bodies it names are topics, and a
     /// person of the same side ("la visite du président chinois") is talked
     /// about. After a visit or a conference it tells the talks held there.
-    fn refers_back(&self, paragraph: usize, told: &Told, partner: Partner) -> bool {
+    fn refers_back(&self, si: usize, paragraph: usize, told: &Told, partner: Partner) -> bool {
         let doc = self.doc;
         let Some(&current) = self.opened[..=paragraph].iter().rev().flatten().next() else {
             return false;
@@ -508,9 +505,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         let complete = doc.text[told.cue.end..].trim_start().starts_with(',');
         let same_partner = meeting.partner == partner_name(doc, partner);
         // "Earlier, at the talks, …": another conversation, before this one.
-        let earlier = doc
-            .sentence_of(told.cue.start)
-            .is_some_and(|si| opens_earlier(doc, doc.sentences[si].span));
+        let earlier = opens_earlier(doc, doc.sentences[si].span);
         after_conversation
             && lead_only
             && complete
@@ -1491,17 +1486,18 @@ fn compatible_kinds(a: Kind, b: Kind) -> bool {
 
 /// A meeting known by its month only (talks somewhere in a stay) is not one
 /// told with its day ("held talks on October 25").
+/// Whether the range `d` names, from a day to a day, holds the day of `at`.
+fn range_holds(d: &DateMention, at: PartialDate) -> bool {
+    let day = |d: &PartialDate| d.month.zip(d.day);
+    match (day(&at), day(&d.start), d.end.as_ref().and_then(day)) {
+        (Some(at), Some(from), Some(to)) => from <= at && at <= to,
+        _ => false,
+    }
+}
+
 fn compatible_dates(m: &Meeting, date: Option<&DateMention>) -> bool {
     // "du 1er au 7 juillet": a stay holds the day of a meeting told in it.
-    let day = |d: &PartialDate| d.month.zip(d.day);
-    let in_range =
-        date.is_some_and(
-            |d| match (day(&m.date), day(&d.start), d.end.as_ref().and_then(day)) {
-                (Some(at), Some(from), Some(to)) => from <= at && at <= to,
-                _ => false,
-            },
-        );
-    if in_range {
+    if date.is_some_and(|d| range_holds(d, m.date)) {
         return true;
     }
     match (m.date.day, date.and_then(|d| d.start.day)) {

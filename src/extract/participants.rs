@@ -638,16 +638,17 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
     let sentence_end = doc
         .sentence_of(f.span.start)
         .map_or(f.span.end, |si| doc.sentences[si].span.end);
+    let title = &doc.lex.titles[t];
     let mut phrase = Phrase {
         span: f.span,
-        role: doc.lex.titles[t].en.clone(),
+        role: title.en.clone(),
         home_role: None,
-        generic: doc.lex.titles[t].generic,
+        generic: title.generic,
         bodied: false,
         country: None,
         organization: None,
     };
-    let object = doc.lex.titles[t].object;
+    let object = title.object;
     let mut governed = Governed {
         object,
         ..Governed::default()
@@ -688,7 +689,7 @@ fn title_phrase(doc: &Doc, i: usize, t: usize) -> Phrase {
             let of = if object { "of " } else { "" };
             (body.end, format!("{of}{}", body.slice(doc.text)))
         })
-        .or_else(|| body_in_english(doc, f.span.end, sentence_end, &doc.lex.titles[t]))
+        .or_else(|| body_in_english(doc, f.span.end, sentence_end, title))
     {
         // From the title on: "Chairman of Japan's National Public Safety
         // Commission" keeps the country it governs inside its body; a
