@@ -653,7 +653,8 @@ fn verb_cues(
         let mut by_tense: Vec<(Tense, Vec<String>)> = Vec::new();
         // The compound forms alone ("a eu", "a pris", "s'est rendu"), which
         // need their complement after an insert; single words ("a", "eut")
-        // are too common to look past.
+        // are too common to look past, but an announced one is not
+        // ("assistera aussi, à Phnom Penh, aux réunions").
         let mut bare: Vec<(Tense, Vec<String>)> = Vec::new();
         // The announced compound forms alone ("will hold"): they govern the
         // conversation nouns after them (`MeetingCue::governs`).
@@ -700,7 +701,7 @@ fn verb_cues(
                     .map(|c| format!("{form} {c}"))
                     .collect();
                 add(&mut by_tense, tense, full);
-                if held(&tense) && form.contains(' ') {
+                if (held(&tense) && form.contains(' ')) || tense == Tense::Announced && !form.contains(' ') {
                     add(&mut bare, tense, vec![form]);
                 } else if tense == Tense::Announced && form.contains(' ') {
                     add(&mut governing, tense, vec![form]);
