@@ -508,10 +508,16 @@ impl<'d, 'p> Scan<'d, 'p> {
             return false;
         };
         let meeting = &self.drafts.meetings[current];
+        let home_only = told
+            .present
+            .iter()
+            .all(|m| self.people.persons[m.person].country == Some(doc.lex.home));
+        // Talks on an event's sidelines name the one met; "Speaking at the
+        // meeting, Deputy Minister X …" speaks at the event itself.
         let after_conversation = matches!(
             meeting.kind,
             Kind::Reception | Kind::Talks | Kind::PhoneCall
-        );
+        ) || (meeting.kind == Kind::Conference && home_only);
         let lead_only = told.best == Strength::Lead
             && told
                 .cues
@@ -527,11 +533,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             && lead_only
             && complete
             && !earlier
-            && (same_partner
-                || told
-                    .present
-                    .iter()
-                    .all(|m| self.people.persons[m.person].country == Some(doc.lex.home)))
+            && (same_partner || home_only)
     }
 
     /// A signing with no partner of its own belongs to the meeting of its
@@ -1620,14 +1622,17 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
                 _ => None,
             })
     };
-    // "le dialogue Vietnam - Union européenne": the side paired with home.
+    // "le dialogue Vietnam - Union européenne", "Vietnam and the EU": the
+    // side paired with home.
     let paired = || {
         entities.windows(2).find_map(|pair| {
             let gap = Span {
                 start: pair[0].span.end,
                 end: pair[1].span.start,
             };
-            if !(dashed(doc, gap) || doc.folded(gap).trim() == "/") {
+            let joiner = doc.folded(gap).trim();
+            let joined = joiner == "/" || doc.lex.grammar.pair_joiners.iter().any(|j| j == joiner);
+            if !(dashed(doc, gap) || joined) {
                 return None;
             }
             let side = |f: &Found| match f
@@ -2257,6 +2262,11 @@ mod tests {
             "T\n\nMinister Tran Van Hai will receive the Japanese Ambassador on May 3."
         )
         .is_empty());
+        assert!(found(
+            "en",
+            "T\n\nThe ceremony, to be co-chaired by President Tran Van Hai and Japanese Prime Minister Ishiba Shigeru, is a landmark."
+        )
+        .is_empty());
         assert_eq!(
             found(
                 "fr",
@@ -2664,5 +2674,19 @@ mod tests {
         assert!(partners("fr", text).is_empty());
         let held = "T\n\nConduisant une délégation de l'armée, le général Trần Văn Hải a assisté, à Phnom Penh, aux réunions que les ministres de l'ASEAN tiennent avec la Chine.";
         assert!(!partners("fr", held).is_empty());
+    }
+
+    #[test]
+    fn a_lead_naming_only_the_home_side_after_an_event_speaks_at_it() {
+        let text = "T\n\nDeputy Minister Tran Van Hai took part in the ASEAN Ministerial Meeting on Transnational Crime in Bangkok on September 14.\n\nSpeaking at the meeting, Deputy Minister Tran Van Hai outlined the crime situation in the ASEAN region.";
+        assert_eq!(partners("en", text), ["ASEAN"]);
+        let sidelines = "T\n\nDeputy Minister Tran Van Hai took part in the ASEAN Ministerial Meeting on Transnational Crime in Bangkok on September 14.\n\nAt the meeting, Tran Van Hai and Thai Minister Anutin Charnvirakul agreed to share information.";
+        assert_eq!(partners("en", sidelines), ["ASEAN", "Thailand"]);
+    }
+
+    #[test]
+    fn home_and_the_side_it_meets_joined_by_and_name_the_partner() {
+        let text = "T\n\nVietnam and the European Union discussed their cooperation at the first security dialogue between the two sides, held recently in the Belgian capital.";
+        assert_eq!(partners("en", text), ["European Union"]);
     }
 }

@@ -443,6 +443,9 @@ pub struct Grammar {
     /// What names an event's organiser, its partner: "organisé par l'IISS".
     #[serde(default)]
     pub organised_by: Vec<String>,
+    /// What joins home and the side it meets: "le Vietnam et l'UE".
+    #[serde(default)]
+    pub pair_joiners: Vec<String>,
     /// What names the body whose seat hosts a meeting, its partner: before
     /// the body ("au siège d'Interpol") or after it ("at Interpol
     /// headquarters").

@@ -135,6 +135,7 @@ pub struct Grammar {
     pub insert_words: Words,
     pub home_audiences: Vec<String>,
     pub organised_by: Vec<String>,
+    pub pair_joiners: Vec<String>,
     pub seat_before: Vec<String>,
     pub apart: Vec<String>,
     pub seat_after: Vec<String>,
