@@ -1347,8 +1347,10 @@ fn complement_follows(doc: &Doc, at: usize, end: usize, complements: &[String]) 
         words.len() <= REACH
             && words.iter().all(|&(i, w)| {
                 let start = gap.start + i;
+                // A weekday is a date even where no publication date places it.
                 inserted.iter().any(|s| s.start <= start && start < s.end)
                     || doc.lex.grammar.insert_words.contains(&fold(w))
+                    || doc.lex.dates.weekday(&fold(w)).is_some()
             })
     };
     complements.iter().any(|c| {
@@ -2688,5 +2690,11 @@ mod tests {
     fn home_and_the_side_it_meets_joined_by_and_name_the_partner() {
         let text = "T\n\nVietnam and the European Union discussed their cooperation at the first security dialogue between the two sides, held recently in the Belgian capital.";
         assert_eq!(partners("en", text), ["European Union"]);
+    }
+
+    #[test]
+    fn a_past_participle_opening_the_sentence_past_a_weekday_and_place_receives() {
+        let text = "T\n\nReçu jeudi à Hanoï par le vice-ministre Trần Văn Hải, l'ambassadeur de Suède a salué la coopération.";
+        assert_eq!(partners("fr", text), ["Sweden"]);
     }
 }

@@ -595,7 +595,7 @@ fn meeting_cues(
             refers_back: m.refers_back,
             participle: m.participle,
             recalled: false,
-            complements: Vec::new(),
+            complements: m.complements.iter().map(|c| fold(c)).collect(),
             governs: false,
         });
     }

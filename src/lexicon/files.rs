@@ -588,6 +588,10 @@ pub struct MeetingCue {
     /// Y …"): it reports only there, after a comma or after an opener.
     #[serde(default)]
     pub participle: bool,
+    /// What must follow the form, past dates, places and insert words
+    /// ("Reçu jeudi à Hanoï par").
+    #[serde(default)]
+    pub complements: Vec<String>,
 }
 
 impl MeetingCue {
