@@ -513,19 +513,26 @@ impl<'d, 'p> Scan<'d, 'p> {
             .iter()
             .all(|m| self.people.persons[m.person].country == Some(doc.lex.home));
         // Talks on an event's sidelines name the one met; "Speaking at the
-        // meeting, Deputy Minister X …" speaks at the event itself.
+        // meeting, Deputy Minister X …" speaks at the event itself. A
+        // courtesy call there is one of its own.
+        let at_event =
+            meeting.kind == Kind::Conference && told.cue_kind == Kind::Talks && home_only;
         let after_conversation = matches!(
             meeting.kind,
             Kind::Reception | Kind::Talks | Kind::PhoneCall
-        ) || (meeting.kind == Kind::Conference && home_only);
+        ) || at_event;
         let lead_only = told.best == Strength::Lead
             && told
                 .cues
                 .iter()
                 .all(|c| c.strength != Strength::Verb && c.strength != Strength::Frame);
         // "Au cours de l'entrevue, …" is complete; "while receiving X" and
-        // "at talks between X and Y" go on to name the other side.
-        let complete = doc.text[told.cue.end..].trim_start().starts_with(',');
+        // "at talks between X and Y" go on to name the other side. At an
+        // event, so is a lead naming no one after it ("Delegates at the
+        // meeting praised the Philippines for organising it").
+        let end = doc.sentences[si].span.end;
+        let complete = doc.text[told.cue.end..].trim_start().starts_with(',')
+            || (at_event && !takes_partner(doc, told.cue.end, end));
         let same_partner = meeting.partner == partner_name(doc, partner);
         // "Earlier, at the talks, …": another conversation, before this one.
         let earlier = opens_earlier(doc, doc.sentences[si].span);
@@ -2684,6 +2691,12 @@ mod tests {
         assert_eq!(partners("en", text), ["ASEAN"]);
         let sidelines = "T\n\nDeputy Minister Tran Van Hai took part in the ASEAN Ministerial Meeting on Transnational Crime in Bangkok on September 14.\n\nAt the meeting, Tran Van Hai and Thai Minister Anutin Charnvirakul agreed to share information.";
         assert_eq!(partners("en", sidelines), ["ASEAN", "Thailand"]);
+        // Past a date: "took part on September 24 in".
+        let praised = "T\n\nThe portal is under construction.\n\nA delegation led by Tran Van Hai took part on September 24 in the 20th ASEAN Senior Officials Meeting on Transnational Crime.\n\nASEAN member states at the meeting praised the Philippines for organising it online.";
+        assert_eq!(
+            found("en", praised),
+            [("ASEAN".to_string(), Some(9), Some(24))]
+        );
     }
 
     #[test]
