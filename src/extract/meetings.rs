@@ -815,11 +815,21 @@ fn own_kind(doc: &Doc, sentence: Span, cues: &[Cue], cue: &Cue) -> Kind {
         end: object.span.start,
     };
     let within = |words: usize| doc.words(gap).len() <= words;
+    // A title inside the event's capitalised name ("the 10th ASEAN-China
+    // Procurators General Conference") is nobody received.
+    let in_name = |f: &Found| {
+        let capital = |w: &str| w.starts_with(char::is_uppercase);
+        capital(&doc.text[object.span.start..object.span.end])
+            && doc.text[f.span.end..object.span.start]
+                .split_whitespace()
+                .all(capital)
+    };
     let guest_between = || {
         doc.entities_in(gap).iter().any(|f| {
             f.what
                 .iter()
                 .any(|e| matches!(e, Entity::Person(_) | Entity::Title(_) | Entity::Honorific))
+                && !in_name(f)
         })
     };
     match (cue.kind, object.kind) {
@@ -2709,5 +2719,17 @@ mod tests {
     fn a_past_participle_opening_the_sentence_past_a_weekday_and_place_receives() {
         let text = "T\n\nReçu jeudi à Hanoï par le vice-ministre Trần Văn Hải, l'ambassadeur de Suède a salué la coopération.";
         assert_eq!(partners("fr", text), ["Sweden"]);
+    }
+
+    #[test]
+    fn heading_a_delegation_to_an_event_attends_it() {
+        let text = "T\n\nVietnam reaffirms its commitment to the fight against cybercrime.\n\nAmbassador Tran Van Hai headed a Vietnamese delegation to the Octopus Conference on cybercrime, which took place at the headquarters of the Council of Europe in Strasbourg on June 4-5.";
+        assert_eq!(found("en", text), [("Council of Europe".to_string(), Some(6), Some(4))]);
+        // Who led each side at an event already told opens none.
+        let sides = "T\n\nIn Hanoi on March 1, Vietnam and India held their 10th defence policy dialogue.\n\nDeputy Minister Tran Van Hai headed the Vietnamese delegation at the dialogue.";
+        assert_eq!(partners("en", sides), ["India"]);
+        // A title inside the event's name receives no one.
+        let named = "T\n\nTran Van Hai is heading a Vietnamese delegation to the 10th ASEAN-China Procurators General Conference.";
+        assert_eq!(partners("en", named), ["ASEAN"]);
     }
 }
