@@ -2732,4 +2732,12 @@ mod tests {
         let named = "T\n\nTran Van Hai is heading a Vietnamese delegation to the 10th ASEAN-China Procurators General Conference.";
         assert_eq!(partners("en", named), ["ASEAN"]);
     }
+
+    #[test]
+    fn an_online_meeting_between_two_sides_is_a_call() {
+        let fr = "T\n\nLe Vietnam et le Cambodge veulent coopérer.\n\nL'accord a été scellé le 19 juin au cours d'une réunion en ligne réunissant les responsables de la police vietnamienne et ceux de la police cambodgienne.";
+        assert_eq!(found("fr", fr), [("Cambodia".to_string(), Some(6), Some(19))]);
+        let en = "T\n\nVietnam and Cambodia want to cooperate.\n\nThe deal was reached on June 19 during an online meeting between the drug police of Vietnam and Cambodia.";
+        assert_eq!(found("en", en), [("Cambodia".to_string(), Some(6), Some(19))]);
+    }
 }
