@@ -652,12 +652,15 @@ impl<'d, 'p> Scan<'d, 'p> {
     /// are several: separate meetings. Empty otherwise.
     fn separate_guests(&self, told: &Told, partner: Partner) -> Vec<usize> {
         let (doc, people) = (self.doc, self.people);
-        // "avec X, avec Y"; a reception told in the passive, "reçu par X et par Y".
-        let words = match told.kind {
-            Kind::Talks | Kind::PhoneCall => &doc.lex.grammar.with,
-            Kind::Reception => &doc.lex.grammar.by,
+        // "avec X, avec Y"; a reception told in the passive, "reçu par X et
+        // par Y", or as calls paid, "courtesy calls on X and on Y".
+        let grammar = &doc.lex.grammar;
+        let words: Vec<String> = match told.kind {
+            Kind::Talks | Kind::PhoneCall => grammar.with.clone(),
+            Kind::Reception => grammar.by.iter().chain(&grammar.calls_on).cloned().collect(),
             _ => return Vec::new(),
         };
+        let words = &words;
         let with = |m: &PersonMention| ends_with_word(lead_in(doc, m, words), words);
         // The people present that `keep` takes, each once, in order.
         let gather = |keep: &dyn Fn(&PersonMention) -> bool| {
@@ -1034,35 +1037,64 @@ impl Drafts {
     }
 }
 
-/// The sentence before a person's title phrase, less the determiners and
-/// possessives right before it, up to one of `stops`: "and by the country's
-/// Prime Minister, X" leads in with "and by", "puis le ministre Y" with
-/// "puis", and "auprès de X" keeps its "de".
+/// The sentence before a person's title phrase, less the determiners,
+/// possessives, demonyms and other titles right before it, up to one of
+/// `stops`: "and by the country's Prime Minister, X" leads in with "and
+/// by", "on Lao Party General Secretary and President Y" with "on", "puis
+/// le ministre Y" with "puis", and "auprès de X" keeps its "de".
 fn lead_in<'a>(doc: &'a Doc, m: &PersonMention, stops: &[String]) -> &'a str {
+    const STEPS: usize = 6;
     let sentence = doc.sentences[m.sentence].span;
+    let base = doc.folded.folded_offset(sentence.start);
     let mut before = doc
         .folded(Span {
             start: sentence.start,
             end: m.phrase_start,
         })
         .trim_end();
-    for _ in 0..2 {
+    // The demonym or title ending where `before` does, by its folded start.
+    let entity_ending = |before: &str| {
+        let end = doc.folded.original_offset(base + before.len());
+        doc.entities_in(Span {
+            start: sentence.start,
+            end,
+        })
+        .iter()
+        .rfind(|f| {
+            f.span.end == end
+                && f.what
+                    .iter()
+                    .any(|e| matches!(e, Entity::Demonym(_) | Entity::Title(_)))
+        })
+        .map(|f| doc.folded.folded_offset(f.span.start) - base)
+    };
+    for _ in 0..STEPS {
         if ends_with_word(before, stops) {
             break;
         }
         let word_start = last_word_start(before);
         let word = &before[word_start..];
-        let skip = doc.lex.determiners.contains(word)
+        let determiner = doc.lex.determiners.contains(word)
             || doc
                 .lex
                 .grammar
                 .possessives
                 .iter()
                 .any(|p| word.ends_with(p.as_str()));
-        if word.is_empty() || !skip {
+        // "General Secretary and President X": a title joined to the phrase.
+        let joins_title = doc.lex.grammar.list_words.contains(word)
+            && entity_ending(before[..word_start].trim_end()).is_some();
+        let cut = if word.is_empty() {
+            None
+        } else if determiner || joins_title {
+            Some(word_start)
+        } else {
+            entity_ending(before)
+        };
+        let Some(cut) = cut else {
             break;
-        }
-        before = before[..word_start].trim_end();
+        };
+        before = before[..cut].trim_end();
     }
     before
 }
@@ -2739,5 +2771,11 @@ mod tests {
         assert_eq!(found("fr", fr), [("Cambodia".to_string(), Some(6), Some(19))]);
         let en = "T\n\nVietnam and Cambodia want to cooperate.\n\nThe deal was reached on June 19 during an online meeting between the drug police of Vietnam and Cambodia.";
         assert_eq!(found("en", en), [("Cambodia".to_string(), Some(6), Some(19))]);
+    }
+
+    #[test]
+    fn courtesy_calls_on_each_of_two_hosts_are_two_receptions() {
+        let text = "T\n\nOn Friday in Vientiane, Minister Tran Van Hai made courtesy calls on Lao Party General Secretary and President Thongloun Sisoulith and on Lao Prime Minister Sonexay Siphandone.";
+        assert_eq!(partners("en", text), ["Laos", "Laos"]);
     }
 }

@@ -853,6 +853,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         apart: folded_list(&g.apart),
         seat_after: folded_list(&g.seat_after),
         by: folded_list(&g.by),
+        calls_on: folded_list(&g.calls_on),
         role_joiners: folded_set(&g.role_joiners),
         role_connectors: folded_set(&g.role_connectors),
         object_articles: folded_set(&g.object_articles),

@@ -440,6 +440,10 @@ pub struct Grammar {
     /// What introduces the agent of a passive: "reçu par X et par Y".
     #[serde(default)]
     pub by: Vec<String>,
+    /// What introduces the one a courtesy call is paid on: "made courtesy
+    /// calls on X and on Y".
+    #[serde(default)]
+    pub calls_on: Vec<String>,
     /// What names an event's organiser, its partner: "organisé par l'IISS".
     #[serde(default)]
     pub organised_by: Vec<String>,

@@ -140,6 +140,7 @@ pub struct Grammar {
     pub apart: Vec<String>,
     pub seat_after: Vec<String>,
     pub by: Vec<String>,
+    pub calls_on: Vec<String>,
     pub role_joiners: Words,
     pub role_connectors: Words,
     pub object_articles: Words,
