@@ -536,11 +536,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         let same_partner = meeting.partner == partner_name(doc, partner);
         // "Earlier, at the talks, …": another conversation, before this one.
         let earlier = opens_earlier(doc, doc.sentences[si].span);
-        after_conversation
-            && lead_only
-            && complete
-            && !earlier
-            && (same_partner || home_only)
+        after_conversation && lead_only && complete && !earlier && (same_partner || home_only)
     }
 
     /// A signing with no partner of its own belongs to the meeting of its
@@ -657,7 +653,12 @@ impl<'d, 'p> Scan<'d, 'p> {
         let grammar = &doc.lex.grammar;
         let words: Vec<String> = match told.kind {
             Kind::Talks | Kind::PhoneCall => grammar.with.clone(),
-            Kind::Reception => grammar.by.iter().chain(&grammar.calls_on).cloned().collect(),
+            Kind::Reception => grammar
+                .by
+                .iter()
+                .chain(&grammar.calls_on)
+                .cloned()
+                .collect(),
             _ => return Vec::new(),
         };
         let words = &words;
@@ -2756,7 +2757,10 @@ mod tests {
     #[test]
     fn heading_a_delegation_to_an_event_attends_it() {
         let text = "T\n\nVietnam reaffirms its commitment to the fight against cybercrime.\n\nAmbassador Tran Van Hai headed a Vietnamese delegation to the Octopus Conference on cybercrime, which took place at the headquarters of the Council of Europe in Strasbourg on June 4-5.";
-        assert_eq!(found("en", text), [("Council of Europe".to_string(), Some(6), Some(4))]);
+        assert_eq!(
+            found("en", text),
+            [("Council of Europe".to_string(), Some(6), Some(4))]
+        );
         // Who led each side at an event already told opens none.
         let sides = "T\n\nIn Hanoi on March 1, Vietnam and India held their 10th defence policy dialogue.\n\nDeputy Minister Tran Van Hai headed the Vietnamese delegation at the dialogue.";
         assert_eq!(partners("en", sides), ["India"]);
@@ -2768,9 +2772,15 @@ mod tests {
     #[test]
     fn an_online_meeting_between_two_sides_is_a_call() {
         let fr = "T\n\nLe Vietnam et le Cambodge veulent coopérer.\n\nL'accord a été scellé le 19 juin au cours d'une réunion en ligne réunissant les responsables de la police vietnamienne et ceux de la police cambodgienne.";
-        assert_eq!(found("fr", fr), [("Cambodia".to_string(), Some(6), Some(19))]);
+        assert_eq!(
+            found("fr", fr),
+            [("Cambodia".to_string(), Some(6), Some(19))]
+        );
         let en = "T\n\nVietnam and Cambodia want to cooperate.\n\nThe deal was reached on June 19 during an online meeting between the drug police of Vietnam and Cambodia.";
-        assert_eq!(found("en", en), [("Cambodia".to_string(), Some(6), Some(19))]);
+        assert_eq!(
+            found("en", en),
+            [("Cambodia".to_string(), Some(6), Some(19))]
+        );
     }
 
     #[test]

@@ -238,6 +238,19 @@ pub fn extract(
     }
 }
 
+/// An acronym form counts where the text writes it in capitals ("US", not
+/// "us"), or, when it is long enough to be no common word, with only its
+/// initial capital, as French copy often writes them ("l'Asean", "l'Unicef").
+fn written_as_acronym(written: &str) -> bool {
+    const TITLE_CASE_LETTERS: usize = 5;
+    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().all(|c| !c.is_lowercase());
+    let title_case = letters.len() >= TITLE_CASE_LETTERS
+        && letters[0].is_uppercase()
+        && letters[1..].iter().all(|c| c.is_lowercase());
+    capitals || title_case
+}
+
 /// Extraction of one text, for the unit tests of the extract modules.
 #[cfg(test)]
 pub(crate) mod testing {
@@ -263,17 +276,4 @@ pub(crate) mod testing {
             .map(|m| (m.partner.clone(), m.date.month, m.date.day))
             .collect()
     }
-}
-
-/// An acronym form counts where the text writes it in capitals ("US", not
-/// "us"), or, when it is long enough to be no common word, with only its
-/// initial capital, as French copy often writes them ("l'Asean", "l'Unicef").
-fn written_as_acronym(written: &str) -> bool {
-    const TITLE_CASE_LETTERS: usize = 5;
-    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
-    let capitals = letters.iter().all(|c| !c.is_lowercase());
-    let title_case = letters.len() >= TITLE_CASE_LETTERS
-        && letters[0].is_uppercase()
-        && letters[1..].iter().all(|c| c.is_lowercase());
-    capitals || title_case
 }

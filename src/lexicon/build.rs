@@ -701,7 +701,9 @@ fn verb_cues(
                     .map(|c| format!("{form} {c}"))
                     .collect();
                 add(&mut by_tense, tense, full);
-                if (held(&tense) && form.contains(' ')) || tense == Tense::Announced && !form.contains(' ') {
+                if (held(&tense) && form.contains(' '))
+                    || tense == Tense::Announced && !form.contains(' ')
+                {
                     add(&mut bare, tense, vec![form]);
                 } else if tense == Tense::Announced && form.contains(' ') {
                     add(&mut governing, tense, vec![form]);
