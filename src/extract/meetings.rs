@@ -364,21 +364,19 @@ impl<'d, 'p> Scan<'d, 'p> {
     }
 
     /// The dates sentence `si` names; "jusqu'au 13 juillet" ends a stay, it
-    /// is no day of a meeting.
+    /// is no day of a meeting, and neither is an anniversary's founding day
+    /// ("65 years of diplomatic ties (December 2, 1960 – 2025)").
     fn dates_of(&self, si: usize) -> Vec<DateMention> {
         let doc = self.doc;
-        dates::find(
-            &doc.folded,
-            doc.sentences[si].span,
-            &doc.lex.dates,
-            doc.published,
-        )
-        .into_iter()
-        .filter(|d| {
-            doc.word_before(d.span.start)
-                .is_none_or(|w| !doc.lex.grammar.until.contains(&w))
-        })
-        .collect()
+        let span = doc.sentences[si].span;
+        dates::find(&doc.folded, span, &doc.lex.dates, doc.published)
+            .into_iter()
+            .filter(|d| {
+                doc.word_before(d.span.start)
+                    .is_none_or(|w| !doc.lex.grammar.until.contains(&w))
+                    && !in_anniversary(doc.text, span, d.span)
+            })
+            .collect()
     }
 
     /// A photo caption reports no meeting of its own, but dates one the
@@ -1098,6 +1096,23 @@ fn lead_in<'a>(doc: &'a Doc, m: &PersonMention, stops: &[String]) -> &'a str {
         before = before[..cut].trim_end();
     }
     before
+}
+
+/// Whether `date` stands inside parentheses that span years, as an
+/// anniversary's do: "(20 juillet 1962-2022)", "(March 13, 1963 - March 13, 2023)".
+fn in_anniversary(text: &str, sentence: Span, date: Span) -> bool {
+    let Some(open) = text[sentence.start..date.start].rfind('(') else {
+        return false;
+    };
+    let Some(close) = text[date.end..sentence.end].find(')') else {
+        return false;
+    };
+    let inside = &text[sentence.start + open..date.end + close];
+    let years = inside
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| n.len() == 4)
+        .count();
+    !inside[1..].contains(['(', ')']) && years >= 2
 }
 
 /// The date a sentence gives a meeting: the nearest one after the cue ("a
@@ -2787,5 +2802,11 @@ mod tests {
     fn courtesy_calls_on_each_of_two_hosts_are_two_receptions() {
         let text = "T\n\nOn Friday in Vientiane, Minister Tran Van Hai made courtesy calls on Lao Party General Secretary and President Thongloun Sisoulith and on Lao Prime Minister Sonexay Siphandone.";
         assert_eq!(partners("en", text), ["Laos", "Laos"]);
+    }
+
+    #[test]
+    fn an_anniversary_s_founding_day_dates_no_meeting() {
+        let text = "T\n\nMinister Tran Van Hai held talks with the Cuban Minister of the Interior, noting that the two countries mark 65 years of diplomatic ties (December 2, 1960 – 2025).";
+        assert_eq!(found("en", text), [("Cuba".to_string(), None, None)]);
     }
 }
