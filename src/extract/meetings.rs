@@ -808,6 +808,8 @@ fn own_kind(doc: &Doc, sentence: Span, cues: &[Cue], cue: &Cue) -> Kind {
         };
         return match (cue.kind, subject.map(|c| c.kind)) {
             (Kind::Conference, Some(k @ (Kind::Talks | Kind::Dialogue | Kind::PhoneCall))) => k,
+            // "A ceremony to welcome X was presided over by Y": the welcome.
+            (Kind::Dialogue, Some(Kind::Reception)) => Kind::Reception,
             (Kind::Talks, None) if members_met() => Kind::Conference,
             (kind, _) => kind,
         };
@@ -2808,5 +2810,11 @@ mod tests {
     fn an_anniversary_s_founding_day_dates_no_meeting() {
         let text = "T\n\nMinister Tran Van Hai held talks with the Cuban Minister of the Interior, noting that the two countries mark 65 years of diplomatic ties (December 2, 1960 – 2025).";
         assert_eq!(found("en", text), [("Cuba".to_string(), None, None)]);
+    }
+
+    #[test]
+    fn the_official_welcome_and_the_talks_after_it_are_one_meeting() {
+        let text = "T\n\nA ceremony to welcome Cuban Minister of the Interior Lazaro Alvarez Casas was presided over on September 3 in Hanoi by Minister Tran Van Hai.\n\nAt the talks that followed the ceremony, Tran Van Hai spoke highly of the trip made by Alvarez Casas and his delegation.";
+        assert_eq!(found("en", text), [("Cuba".to_string(), Some(9), Some(3))]);
     }
 }
