@@ -1229,7 +1229,8 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
 fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     let word_before = doc.word_before(at.start);
     let before_is = |words: &Words| word_before.as_ref().is_some_and(|w| words.contains(w));
-    let after_determiner = before_is(&doc.lex.determiners);
+    let after_determiner =
+        before_is(&doc.lex.determiners) || before_is(&doc.lex.grammar.as_office);
     let strength = match def.strength {
         Strength::Verb if after_determiner => Strength::Noun,
         Strength::NotHeld if def.recalled && opens_earlier(doc, span) => Strength::Verb,
@@ -2816,5 +2817,11 @@ mod tests {
     fn the_official_welcome_and_the_talks_after_it_are_one_meeting() {
         let text = "T\n\nA ceremony to welcome Cuban Minister of the Interior Lazaro Alvarez Casas was presided over on September 3 in Hanoi by Minister Tran Van Hai.\n\nAt the talks that followed the ceremony, Tran Van Hai spoke highly of the trip made by Alvarez Casas and his delegation.";
         assert_eq!(found("en", text), [("Cuba".to_string(), Some(9), Some(3))]);
+    }
+
+    #[test]
+    fn a_verb_form_after_as_names_an_office() {
+        let text = "T\n\nLe Premier ministre Trần Văn Hải a reçu mercredi à Hanoï l'ambassadrice du Canada.\n\nIl a salué le rôle joué par le Canada comme coprésident tournant du G20.";
+        assert_eq!(partners("fr", text), ["Canada"]);
     }
 }

@@ -851,6 +851,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         home_audiences: folded_list(&g.home_audiences),
         organised_by: folded_list(&g.organised_by),
         pair_joiners: folded_list(&g.pair_joiners),
+        as_office: folded_set(&g.as_office),
         seat_before: folded_list(&g.seat_before),
         apart: folded_list(&g.apart),
         seat_after: folded_list(&g.seat_after),

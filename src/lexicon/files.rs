@@ -447,6 +447,9 @@ pub struct Grammar {
     /// What names an event's organiser, its partner: "organisé par l'IISS".
     #[serde(default)]
     pub organised_by: Vec<String>,
+    /// Words before an office held: "comme coprésident tournant du G20".
+    #[serde(default)]
+    pub as_office: Vec<String>,
     /// What joins home and the side it meets: "le Vietnam et l'UE".
     #[serde(default)]
     pub pair_joiners: Vec<String>,

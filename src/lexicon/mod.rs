@@ -136,6 +136,7 @@ pub struct Grammar {
     pub home_audiences: Vec<String>,
     pub organised_by: Vec<String>,
     pub pair_joiners: Vec<String>,
+    pub as_office: Words,
     pub seat_before: Vec<String>,
     pub apart: Vec<String>,
     pub seat_after: Vec<String>,
