@@ -2824,4 +2824,12 @@ mod tests {
         let text = "T\n\nLe Premier ministre Trần Văn Hải a reçu mercredi à Hanoï l'ambassadrice du Canada.\n\nIl a salué le rôle joué par le Canada comme coprésident tournant du G20.";
         assert_eq!(partners("fr", text), ["Canada"]);
     }
+
+    #[test]
+    fn an_event_still_to_take_place_is_not_held() {
+        let en = "T\n\nA delegation headed by Defence Minister Tran Van Hai departed Hanoi on May 30 for Singapore, where the 18th Shangri-La Dialogue is due to take place from May 31-June 2.";
+        assert!(found("en", en).is_empty());
+        let fr = "T\n\nUne délégation conduite par le ministre Trần Văn Hải a quitté Hanoï le 30 mai pour Singapour, où le 18e Dialogue de Shangri-La doit se tenir du 31 mai au 2 juin.";
+        assert!(found("fr", fr).is_empty());
+    }
 }
