@@ -12,6 +12,8 @@
 //! dirigeants") frames the meetings that follow, and a list of partners in
 //! one sentence gives one conversation each.
 
+use chrono::NaiveDate;
+
 use super::dates::{self, DateMention, PartialDate};
 use super::participants::{People, PersonMention};
 use super::tokens;
@@ -365,7 +367,9 @@ impl<'d, 'p> Scan<'d, 'p> {
 
     /// The dates sentence `si` names; "jusqu'au 13 juillet" ends a stay, it
     /// is no day of a meeting, and neither is an anniversary's founding day
-    /// ("65 years of diplomatic ties (December 2, 1960 – 2025)").
+    /// ("65 years of diplomatic ties (December 2, 1960 – 2025)") nor a day
+    /// the report's own date puts months back ("the Joint Statement issued
+    /// when the Prime Minister visited Türkiye in November 2023").
     fn dates_of(&self, si: usize) -> Vec<DateMention> {
         let doc = self.doc;
         let span = doc.sentences[si].span;
@@ -375,6 +379,7 @@ impl<'d, 'p> Scan<'d, 'p> {
                 doc.word_before(d.span.start)
                     .is_none_or(|w| !doc.lex.grammar.until.contains(&w))
                     && !in_anniversary(doc.text, span, d.span)
+                    && !long_before(d.start, doc.published)
             })
             .collect()
     }
@@ -1100,6 +1105,17 @@ fn lead_in<'a>(doc: &'a Doc, m: &PersonMention, stops: &[String]) -> &'a str {
     before
 }
 
+/// Whether a date written with its year lies months before the day the
+/// report was published: a report tells what is news.
+fn long_before(date: PartialDate, published: Option<NaiveDate>) -> bool {
+    const NEWS_DAYS: i64 = 90;
+    let (Some(published), Some(year), Some(month)) = (published, date.year, date.month) else {
+        return false;
+    };
+    NaiveDate::from_ymd_opt(year, month, date.day.unwrap_or(1))
+        .is_some_and(|d| (published - d).num_days() > NEWS_DAYS)
+}
+
 /// Whether `date` stands inside parentheses that span years, as an
 /// anniversary's do: "(20 juillet 1962-2022)", "(March 13, 1963 - March 13, 2023)".
 fn in_anniversary(text: &str, sentence: Span, date: Span) -> bool {
@@ -1229,8 +1245,7 @@ fn cues(doc: &Doc, span: Span) -> Vec<Cue> {
 fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     let word_before = doc.word_before(at.start);
     let before_is = |words: &Words| word_before.as_ref().is_some_and(|w| words.contains(w));
-    let after_determiner =
-        before_is(&doc.lex.determiners) || before_is(&doc.lex.grammar.as_office);
+    let after_determiner = before_is(&doc.lex.determiners) || before_is(&doc.lex.grammar.as_office);
     let strength = match def.strength {
         Strength::Verb if after_determiner => Strength::Noun,
         Strength::NotHeld if def.recalled && opens_earlier(doc, span) => Strength::Verb,
@@ -2831,5 +2846,23 @@ mod tests {
         assert!(found("en", en).is_empty());
         let fr = "T\n\nUne délégation conduite par le ministre Trần Văn Hải a quitté Hanoï le 30 mai pour Singapour, où le 18e Dialogue de Shangri-La doit se tenir du 31 mai au 2 juin.";
         assert!(found("fr", fr).is_empty());
+    }
+
+    #[test]
+    fn a_day_months_before_the_report_dates_no_meeting_of_it() {
+        use super::{long_before, PartialDate};
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 9, 12);
+        let day = |year, month, day| PartialDate {
+            year: Some(year),
+            month: Some(month),
+            day,
+        };
+        assert!(long_before(day(2023, 11, None), published));
+        assert!(!long_before(day(2025, 9, Some(11)), published));
+        // The turn of a year is news still.
+        let january = chrono::NaiveDate::from_ymd_opt(2025, 1, 4);
+        assert!(!long_before(day(2024, 12, Some(28)), january));
+        // Without the report's date nothing is long before.
+        assert!(!long_before(day(2023, 11, None), None));
     }
 }
