@@ -473,9 +473,14 @@ impl<'d, 'p> Scan<'d, 'p> {
                     && told.present.iter().all(|m| {
                         people.persons[m.person].country == Some(doc.lex.home) && !m.subject
                     }));
-        // "Y ont pris part des délégations de …": those of the event just told.
-        if told.refers_back && self.drafts.last_partner.is_some() {
-            return self.drafts.last_partner;
+        // "Y ont pris part des délégations de …": those of the event just
+        // told; with none told, the sentence names its own partner ("Also
+        // addressing the conference, Deputy Minister X …" names none).
+        if told.refers_back {
+            return self
+                .drafts
+                .last_partner
+                .or_else(|| partner_of(doc, people, si, told.kind));
         }
         partner_of(doc, people, si, told.kind).or_else(|| {
             if first {
@@ -636,7 +641,16 @@ impl<'d, 'p> Scan<'d, 'p> {
     ) {
         let report = told.report(si, partner, members);
         let (doc, people) = (self.doc, self.people);
-        let mi = match self.drafts.same_meeting(doc, people, &report) {
+        // "Speaking at the event, X briefed participants on the signing set
+        // for October 25": the event just told, whatever day the sentence names.
+        let event = told
+            .refers_back
+            .then(|| {
+                let name = partner_name(doc, partner);
+                self.drafts.meetings.iter().rposition(|m| m.partner == name)
+            })
+            .flatten();
+        let mi = match event.or_else(|| self.drafts.same_meeting(doc, people, &report)) {
             Some(mi) => {
                 self.drafts.tell_again(doc, mi, report);
                 mi
@@ -2864,5 +2878,20 @@ mod tests {
         assert!(!long_before(day(2024, 12, Some(28)), january));
         // Without the report's date nothing is long before.
         assert!(!long_before(day(2023, 11, None), None));
+    }
+
+    #[test]
+    fn speaking_at_the_event_just_told_goes_on_about_it() {
+        let forum = "T\n\nDefence Minister Tran Van Hai attended the 8th Beijing Xiangshan Forum in China on October 25.\n\nAddressing the forum's first plenary session, Tran Van Hai commended ASEAN and China for approving the declaration.";
+        assert_eq!(partners("en", forum), ["China"]);
+        // Whatever day the sentence names.
+        let later = "T\n\nAmbassador Tran Van Hai attended the Octopus Conference at the headquarters of the Council of Europe on June 4.\n\nSpeaking at the event, Tran Van Hai briefed participants on the signing ceremony set to be held in Hanoi on October 25.";
+        assert_eq!(
+            found("en", later),
+            [("Council of Europe".to_string(), Some(6), Some(4))]
+        );
+        // With no event told, the sentence must name its own partner.
+        let domestic = "T\n\nThe national police reviewed its year in Hanoi.\n\nThe force must secure the ASEAN Summit.\n\nAlso addressing the conference, Deputy Minister Tran Van Hai reported on the year's crackdowns.";
+        assert!(partners("en", domestic).is_empty());
     }
 }
