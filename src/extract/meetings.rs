@@ -388,10 +388,31 @@ impl<'d, 'p> Scan<'d, 'p> {
     /// article told without a date.
     fn caption(&mut self, si: usize) {
         let Some(told) = self.told(si, usize::MAX) else {
+            self.date_by_caption_people(si);
             return;
         };
         if let Some(partner) = partner_of(self.doc, self.people, si, told.kind) {
             self.date_undated(partner, &told);
+        }
+    }
+
+    /// "X et Y, le 1er août. |": a caption that names someone of a meeting
+    /// told without a date, and a day, dates it.
+    fn date_by_caption_people(&mut self, si: usize) {
+        let Some(date) = self.dates_of(si).into_iter().next() else {
+            return;
+        };
+        let named: Vec<usize> = self.people.in_sentence(si).map(|m| m.person).collect();
+        let drafts = &self.drafts;
+        let undated = (0..drafts.meetings.len()).find(|&mi| {
+            drafts.meetings[mi].date.month.is_none()
+                && drafts.members[mi].iter().any(|p| named.contains(p))
+        });
+        if let Some(mi) = undated {
+            let kind = drafts.meetings[mi].kind;
+            let (date, end) = meeting_dates(self.doc, kind, Some((date.start, date.end)));
+            self.drafts.meetings[mi].date = date;
+            self.drafts.meetings[mi].end = end;
         }
     }
 
@@ -2893,5 +2914,11 @@ mod tests {
         // With no event told, the sentence must name its own partner.
         let domestic = "T\n\nThe national police reviewed its year in Hanoi.\n\nThe force must secure the ASEAN Summit.\n\nAlso addressing the conference, Deputy Minister Tran Van Hai reported on the year's crackdowns.";
         assert!(partners("en", domestic).is_empty());
+    }
+
+    #[test]
+    fn a_caption_naming_someone_of_an_undated_meeting_dates_it() {
+        let text = "T\n\nTrần Văn Hải, vice-président du Comité populaire de Dà Nang, et Shelby Smith-Wilson, secrétaire adjointe américaine, le 1er août. |\n\nTrần Văn Hải a souhaité au cours de la séance de travail que les organes américains continuent d'épauler la ville.";
+        assert_eq!(found("fr", text), [("United States".to_string(), Some(8), Some(1))]);
     }
 }
