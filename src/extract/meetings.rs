@@ -2921,4 +2921,10 @@ mod tests {
         let text = "T\n\nTrần Văn Hải, vice-président du Comité populaire de Dà Nang, et Shelby Smith-Wilson, secrétaire adjointe américaine, le 1er août. |\n\nTrần Văn Hải a souhaité au cours de la séance de travail que les organes américains continuent d'épauler la ville.";
         assert_eq!(found("fr", text), [("United States".to_string(), Some(8), Some(1))]);
     }
+
+    #[test]
+    fn meeting_targets_and_receiving_certificates_meet_no_one() {
+        let text = "T\n\nThe course for Lao border guards closed in Hue.\n\nThe class met every target set for it.\n\nLao trainees receive their certificates from Colonel Tran Van Hai.";
+        assert!(partners("en", text).is_empty());
+    }
 }
