@@ -1641,9 +1641,11 @@ fn compatible_dates(m: &Meeting, date: Option<&DateMention>) -> bool {
     if date.is_some_and(|d| range_holds(d, m.date)) {
         return true;
     }
+    // A conversation told within the same stay again: its day is unknown both times.
+    let same_stay = date.is_some_and(|d| d.end.is_some() && d.start.month == m.date.month);
     match (m.date.day, date.and_then(|d| d.start.day)) {
         (Some(a), Some(b)) => a == b && m.date.month == date.and_then(|d| d.start.month),
-        (None, Some(_)) => m.date.month.is_none(),
+        (None, Some(_)) => m.date.month.is_none() || same_stay,
         _ => true,
     }
 }
@@ -2926,5 +2928,11 @@ mod tests {
     fn meeting_targets_and_receiving_certificates_meet_no_one() {
         let text = "T\n\nThe course for Lao border guards closed in Hue.\n\nThe class met every target set for it.\n\nLao trainees receive their certificates from Colonel Tran Van Hai.";
         assert!(partners("en", text).is_empty());
+    }
+
+    #[test]
+    fn a_reception_told_again_within_the_same_stay_is_the_same() {
+        let text = "T\n\nEn visite en Israël du 6 au 9 février, le vice-ministre Trần Văn Hải a été accueilli par le Président israélien Reuven Rivlin.\n\nTrần Văn Hải, qui séjourne en Israël du 6 au 9 février, a été accueilli par le Président israélien Reuven Rivlin.";
+        assert_eq!(partners("fr", text), ["Israel"]);
     }
 }
