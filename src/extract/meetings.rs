@@ -2921,7 +2921,10 @@ mod tests {
     #[test]
     fn a_caption_naming_someone_of_an_undated_meeting_dates_it() {
         let text = "T\n\nTrần Văn Hải, vice-président du Comité populaire de Dà Nang, et Shelby Smith-Wilson, secrétaire adjointe américaine, le 1er août. |\n\nTrần Văn Hải a souhaité au cours de la séance de travail que les organes américains continuent d'épauler la ville.";
-        assert_eq!(found("fr", text), [("United States".to_string(), Some(8), Some(1))]);
+        assert_eq!(
+            found("fr", text),
+            [("United States".to_string(), Some(8), Some(1))]
+        );
     }
 
     #[test]
