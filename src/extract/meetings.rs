@@ -359,9 +359,7 @@ impl<'d, 'p> Scan<'d, 'p> {
                 && range_holds(d, day)
         });
         if let Some(d) = around {
-            let (date, end) = meeting_dates(self.doc, kind, Some((d.start, d.end)));
-            self.drafts.meetings[mi].date = date;
-            self.drafts.meetings[mi].end = end;
+            self.drafts.redate(self.doc, mi, kind, d);
         }
     }
 
@@ -410,9 +408,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         });
         if let Some(mi) = undated {
             let kind = drafts.meetings[mi].kind;
-            let (date, end) = meeting_dates(self.doc, kind, Some((date.start, date.end)));
-            self.drafts.meetings[mi].date = date;
-            self.drafts.meetings[mi].end = end;
+            self.drafts.redate(self.doc, mi, kind, date);
         }
     }
 
@@ -430,9 +426,7 @@ impl<'d, 'p> Scan<'d, 'p> {
             .iter()
             .position(|m| m.partner == name && m.date.month.is_none());
         if let Some(mi) = undated {
-            let (date, end) = meeting_dates(self.doc, told.kind, Some((date.start, date.end)));
-            self.drafts.meetings[mi].date = date;
-            self.drafts.meetings[mi].end = end;
+            self.drafts.redate(self.doc, mi, told.kind, date);
         }
     }
 
@@ -771,9 +765,7 @@ impl<'d, 'p> Scan<'d, 'p> {
                 })
                 .find_map(|si| self.dates_of(si).into_iter().next());
             if let Some(d) = date {
-                let (date, end) = meeting_dates(self.doc, kind, Some((d.start, d.end)));
-                self.drafts.meetings[mi].date = date;
-                self.drafts.meetings[mi].end = end;
+                self.drafts.redate(self.doc, mi, kind, d);
             }
         }
     }
@@ -948,10 +940,15 @@ impl Drafts {
         self.triggers[mi].push((report.sentence, report.cue));
         self.members[mi].extend(report.members);
         if let (None, Some(d)) = (self.meetings[mi].date.month, report.date) {
-            let (date, end) = meeting_dates(doc, report.kind, Some((d.start, d.end)));
-            self.meetings[mi].date = date;
-            self.meetings[mi].end = end;
+            self.redate(doc, mi, report.kind, d);
         }
+    }
+
+    /// Meeting `mi` takes the day or span `d` names, as a meeting of `kind`.
+    fn redate(&mut self, doc: &Doc, mi: usize, kind: Kind, d: DateMention) {
+        let (date, end) = meeting_dates(doc, kind, Some((d.start, d.end)));
+        self.meetings[mi].date = date;
+        self.meetings[mi].end = end;
     }
 
     /// The meeting a report tells again: same partner, kind and day, nobody new.
