@@ -351,9 +351,10 @@ pub fn role_fits(predicted: &str, gold: &str) -> bool {
 }
 
 /// Same month, and the same day; a gold meeting without a day (or with a
-/// range) also takes a day inside its range when `exact` is off.
+/// range) also takes a day inside its range when `exact` is off. A gold date
+/// without a month says no more than no date: the text does not tell it.
 fn date_fits(gm: &GoldMeeting, p: &PredMeeting, exact: bool) -> bool {
-    let Some(gd) = gm.date else {
+    let Some(gd) = gm.date.filter(|d| d.month.is_some()) else {
         return !exact || p.month.is_none();
     };
     if gd.month != p.month {
@@ -649,6 +650,21 @@ mod tests {
         assert_eq!(score(&g, vec![pred("Russia", 7, None, &[])]).meetings.tp, 1);
         let outside = score(&g, vec![pred("Russia", 7, Some(9), &[])]);
         assert_eq!((outside.meetings.tp, outside.meetings.fp), (0, 1));
+    }
+
+    #[test]
+    fn a_gold_date_without_a_month_takes_any_date_as_no_date_does() {
+        let unknown = gold(
+            r#"{"article": "a", "meetings": [{"date": {"year": null, "month": null, "day": null},
+              "partner": "Cuba"}]}"#,
+        );
+        let r = score(&unknown, vec![pred("Cuba", 9, None, &[])]);
+        assert_eq!((r.meetings.tp, r.meetings.fp), (1, 0));
+        assert_eq!(
+            (r.date.correct, r.date.total),
+            (0, 1),
+            "a month the text does not give is still a wrong date"
+        );
     }
 
     #[test]
