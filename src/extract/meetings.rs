@@ -2293,6 +2293,36 @@ fn dateline_city(doc: &Doc, dateline: Span) -> Option<usize> {
 }
 
 impl Drafts {
+    /// The meeting each sentence tells of: its paragraph's, until a later
+    /// sentence of the paragraph reports another meeting ("Meanwhile, in his
+    /// talks with Japanese counterpart X, …"), which then holds the rest.
+    /// Title and captions (no paragraph) belong to none.
+    pub fn sentence_owners(&self, doc: &Doc) -> Vec<Option<usize>> {
+        let mut reported: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
+        for (mi, triggers) in self.triggers.iter().enumerate() {
+            for &(si, _) in triggers {
+                reported[si].push(mi);
+            }
+        }
+        let mut current = None;
+        let mut paragraph = None;
+        doc.sentences
+            .iter()
+            .zip(&reported)
+            .map(|(s, told)| {
+                let p = s.paragraph?;
+                if paragraph != Some(p) {
+                    paragraph = Some(p);
+                    current = self.owner[p];
+                }
+                if !told.is_empty() && !current.is_some_and(|c| told.contains(&c)) {
+                    current = told.iter().min().copied();
+                }
+                current
+            })
+            .collect()
+    }
+
     /// The home side hosts meetings at home, and is the guest abroad.
     pub fn home_is_host(&self, doc: &Doc, mi: usize) -> bool {
         match self.meeting_country[mi] {

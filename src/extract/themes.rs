@@ -1,4 +1,4 @@
-//! Themes: the theme cues in each meeting's own paragraphs.
+//! Themes: the theme cues in the sentences telling of each meeting.
 //!
 //! A cue inside a person's title ("conseiller à la sécurité nationale", "vice-
 //! ministre chargé de la cybersécurité") or a place or person name says nothing
@@ -29,6 +29,7 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Topic> {
         masks[..to].iter().rev().take(8).any(|m| cue.end <= m.end)
     };
     let single = drafts.meetings.len() == 1;
+    let owners = drafts.sentence_owners(doc);
     // Per meeting, its topics in order of first cue.
     let mut topics: Vec<Vec<Topic>> = vec![Vec::new(); drafts.meetings.len()];
     for cue in &doc.cues {
@@ -37,7 +38,7 @@ pub fn assign(doc: &Doc, people: &People, drafts: &Drafts) -> Vec<Topic> {
         };
         let sentence = doc.sentences[si];
         let owner = match sentence.paragraph {
-            Some(p) => drafts.owner[p],
+            Some(_) => owners[si],
             None => single.then_some(0),
         };
         let (Some(mi), Some(Entity::Theme(t))) =
@@ -84,6 +85,23 @@ mod tests {
         assert!(t.contains(&(0, "terrorism".into())), "{t:?}");
         assert!(t.contains(&(1, "cybercrime".into())), "{t:?}");
         assert!(!t.contains(&(0, "cybercrime".into())) && !t.contains(&(1, "terrorism".into())));
+    }
+
+    #[test]
+    fn a_sentence_reporting_another_meeting_takes_the_rest_of_its_paragraph() {
+        let e = extract(
+            "en",
+            "T\n\nOn June 21 in Phnom Penh, Defence Minister Phan Van Giang met separately with his counterparts from Laos and Japan. During the talks with Lao Defence Minister Chansamone Chanyalath, both sides agreed to step up the fight against drug trafficking. In his talks with Japanese Defence Minister Kishi Nobuo, the two ministers discussed cyber security.",
+        );
+        let of = |theme: &str| -> Vec<&str> {
+            e.topics
+                .iter()
+                .filter(|t| t.theme == theme)
+                .map(|t| e.meetings[t.meeting].partner.as_str())
+                .collect()
+        };
+        assert_eq!(of("drug_trafficking"), ["Laos"], "{:?}", e.topics);
+        assert_eq!(of("cybersecurity"), ["Japan"], "{:?}", e.topics);
     }
 
     #[test]
