@@ -105,6 +105,47 @@ mod tests {
     }
 
     #[test]
+    fn sharing_information_reads_as_a_verb_a_passive_or_keeping_informed() {
+        let lead = |lang: &str| match lang {
+            "fr" => "Le 3 mai à Hanoï, le ministre Trần Văn Hải a reçu l'ambassadeur du Japon.",
+            _ => "On May 3 in Hanoi, Minister Tran Van Hai received the Ambassador of Japan.",
+        };
+        let shares = |lang: &str, sentence: &str| {
+            themes(lang, &format!("T\n\n{} {sentence}", lead(lang)))
+                .iter()
+                .any(|(_, t)| t == "information_sharing")
+        };
+        for (lang, sentence) in [
+            (
+                "en",
+                "The two forces have regularly traded information on crime.",
+            ),
+            (
+                "en",
+                "They agreed that more information is exchanged to prevent crime.",
+            ),
+            (
+                "en",
+                "Both sides will keep each other informed of the crime situation.",
+            ),
+            (
+                "fr",
+                "Les délégations se sont communiqué des informations sur la criminalité.",
+            ),
+            (
+                "fr",
+                "Des informations sur les réseaux ont été régulièrement échangées.",
+            ),
+        ] {
+            assert!(shares(lang, sentence), "{sentence}");
+        }
+        assert!(!shares(
+            "en",
+            "They discussed information technology training."
+        ));
+    }
+
+    #[test]
     fn a_cue_inside_a_title_says_nothing_of_the_talks() {
         let t = themes(
             "en",
