@@ -146,6 +146,25 @@ mod tests {
     }
 
     #[test]
+    fn a_border_managed_and_crimes_sharing_one_noun_are_themes() {
+        let of = |lang: &str, text: &str| -> Vec<String> {
+            themes(lang, text).into_iter().map(|(_, t)| t).collect()
+        };
+        let en = of(
+            "en",
+            "T\n\nOn May 3 in Hanoi, Minister Tran Van Hai received the Ambassador of Laos. They discussed the management and protection of the border and the fight against transnational and high-tech crimes.",
+        );
+        assert!(en.contains(&"border_management".into()), "{en:?}");
+        assert!(en.contains(&"transnational_crime".into()), "{en:?}");
+        let fr = of(
+            "fr",
+            "T\n\nLe 3 mai à Hanoï, le ministre Trần Văn Hải a reçu l'ambassadeur du Laos. Ils ont évoqué la gestion et la protection de la frontière, ainsi que la criminalité de haute technologie et transnationale.",
+        );
+        assert!(fr.contains(&"border_management".into()), "{fr:?}");
+        assert!(fr.contains(&"transnational_crime".into()), "{fr:?}");
+    }
+
+    #[test]
     fn a_cue_inside_a_title_says_nothing_of_the_talks() {
         let t = themes(
             "en",
