@@ -2493,6 +2493,14 @@ mod tests {
     }
 
     #[test]
+    fn those_chairing_the_event_just_told_open_no_meeting_of_their_own() {
+        let text = "T\n\nOn November 20 in Vientiane, Defence Minister Tran Van Hai attended the informal meeting of ASEAN and US defence ministers.\n\nCo-chairing the meeting were US Secretary of Defence Lloyd Austin and General Chansamone Chanyalath, Minister of National Defence of Laos.\n\nHai told the gathering that ASEAN-US defence cooperation was growing.";
+        let p = partners("en", text);
+        assert!(!p.contains(&"Laos".to_string()), "{p:?}");
+        assert_eq!(p.iter().filter(|p| *p == "ASEAN").count(), 1, "{p:?}");
+    }
+
+    #[test]
     fn partners_named_in_what_someone_said_were_not_met() {
         let text = "T\n\nMeeting Kenji Sato, Deputy Secretary General of Japan's ruling party, in Tokyo on April 3, Minister Tran Van Hai noted that ASEAN and Japan also mark half a century of ties.";
         assert_eq!(partners("en", text), ["Japan"]);
