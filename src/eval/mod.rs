@@ -307,10 +307,21 @@ fn pair_up(golds: &[&GoldMeeting], preds: &[PredMeeting], taken: &[bool]) -> Vec
 
 /// A person's name as the scorer compares it: folded, a hyphen as a space
 /// ("Jean-Yves" is written "Jean Yves" too), spaces normalised.
+/// A name folded to lower-case ASCII, its words joined by single spaces; a
+/// middle initial is left out, as golds and pages write "Marc E. Knapper"
+/// and "Marc Knapper" for one man.
 fn name_key(name: &str) -> String {
-    fold(name)
-        .split(|c: char| c.is_whitespace() || c == '-')
+    let folded = fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.')
         .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i == last || w.chars().count() > 1)
+        .map(|(_, w)| *w)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -676,6 +687,8 @@ mod tests {
         assert_eq!(name_key("Min Gab-ryong"), name_key("Min Gab Ryong"));
         assert_eq!(name_key("Tô Lâm"), name_key("TO LAM"));
         assert_ne!(name_key("Kim Jong-un"), name_key("Kim Jong"));
+        assert_eq!(name_key("Marc E. Knapper"), name_key("Marc Knapper"));
+        assert_ne!(name_key("K. Shanmugam"), name_key("Shanmugam"));
     }
 
     #[test]
