@@ -2355,7 +2355,11 @@ impl Drafts {
                 mentions.extend(people.in_sentence(fs).filter(|m| m.subject));
             }
         }
-        for m in people.mentions.iter().filter(|m| m.subject) {
+        // Those acting, and those leading a side ("la délégation était menée
+        // par X").
+        let led_by = &doc.lex.grammar.led_by;
+        let leads = |m: &PersonMention| ends_with_word(lead_in(doc, m, led_by), led_by);
+        for m in people.mentions.iter().filter(|m| m.subject || leads(m)) {
             if let Some(mi) = doc.sentences[m.sentence]
                 .paragraph
                 .and_then(|p| self.owner[p])
@@ -2490,6 +2494,20 @@ mod tests {
         assert!(m
             .iter()
             .all(|(_, month, day)| (*month, *day) == (Some(5), Some(19))));
+    }
+
+    #[test]
+    fn those_leading_each_side_of_the_event_just_told_take_part_in_it() {
+        let text = "T\n\nCanberra a accueilli le 10 décembre la 7e édition du Dialogue stratégique Vietnam-Australie sur la diplomatie et la défense.\n\nCôté vietnamien, la délégation était menée par le vice-ministre des Affaires étrangères Nguyen Quoc Dung. Côté australien, elle avait à sa tête Richard Maude, secrétaire adjoint au ministère des Affaires étrangères.";
+        let e = extract("fr", text);
+        let names: Vec<String> = e
+            .participants
+            .iter()
+            .map(|p| crate::fold::fold(&p.name))
+            .collect();
+        for name in ["nguyen quoc dung", "richard maude"] {
+            assert!(names.iter().any(|n| n == name), "{name}: {names:?}");
+        }
     }
 
     #[test]

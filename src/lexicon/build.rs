@@ -850,6 +850,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         insert_words: folded_set(&g.insert_words),
         home_audiences: folded_list(&g.home_audiences),
         organised_by: folded_list(&g.organised_by),
+        led_by: folded_list(&g.led_by),
         pair_joiners: folded_list(&g.pair_joiners),
         as_office: folded_set(&g.as_office),
         seat_before: folded_list(&g.seat_before),

@@ -447,6 +447,10 @@ pub struct Grammar {
     /// What names an event's organiser, its partner: "organisé par l'IISS".
     #[serde(default)]
     pub organised_by: Vec<String>,
+    /// What names the one leading a side at the event just told: "la
+    /// délégation était menée par X", "the Australian side was led by Y".
+    #[serde(default)]
+    pub led_by: Vec<String>,
     /// Words before an office held: "comme coprésident tournant du G20".
     #[serde(default)]
     pub as_office: Vec<String>,

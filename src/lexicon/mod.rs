@@ -135,6 +135,7 @@ pub struct Grammar {
     pub insert_words: Words,
     pub home_audiences: Vec<String>,
     pub organised_by: Vec<String>,
+    pub led_by: Vec<String>,
     pub pair_joiners: Vec<String>,
     pub as_office: Words,
     pub seat_before: Vec<String>,
