@@ -2497,6 +2497,19 @@ mod tests {
     }
 
     #[test]
+    fn speaking_before_a_body_attends_its_meeting() {
+        for verb in [
+            "a fait une intervention devant",
+            "a prononcé un discours devant",
+            "s'est exprimé devant",
+            "est intervenu devant",
+        ] {
+            let text = format!("T\n\nLe 23 novembre, le vice-ministre Nguyen Chi Vinh {verb} le Conseil de l'Union européenne.");
+            assert_eq!(partners("fr", &text), ["European Union"], "{verb}");
+        }
+    }
+
+    #[test]
     fn those_leading_each_side_of_the_event_just_told_take_part_in_it() {
         let text = "T\n\nCanberra a accueilli le 10 décembre la 7e édition du Dialogue stratégique Vietnam-Australie sur la diplomatie et la défense.\n\nCôté vietnamien, la délégation était menée par le vice-ministre des Affaires étrangères Nguyen Quoc Dung. Côté australien, elle avait à sa tête Richard Maude, secrétaire adjoint au ministère des Affaires étrangères.";
         let e = extract("fr", text);
