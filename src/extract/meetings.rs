@@ -2497,6 +2497,12 @@ mod tests {
     }
 
     #[test]
+    fn conferring_with_a_counterpart_is_talks() {
+        let text = "T\n\nMinister Tran Van Hai conferred with Japanese Justice Minister Saito Ken in Tokyo on May 5.";
+        assert_eq!(found("en", text), [("Japan".into(), Some(5), Some(5))]);
+    }
+
+    #[test]
     fn speaking_before_a_body_attends_its_meeting() {
         for verb in [
             "a fait une intervention devant",
