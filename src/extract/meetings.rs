@@ -2497,6 +2497,14 @@ mod tests {
     }
 
     #[test]
+    fn an_occasion_taken_to_meet_is_a_meeting_held() {
+        let fr = "T\n\nLe ministre Trần Văn Hải a profité de son séjour pour s'entretenir avec ses homologues de Chine et de Bulgarie.";
+        assert_eq!(partners("fr", fr), ["China", "Bulgaria"]);
+        let en = "T\n\nMinister Tran Van Hai took the opportunity to meet Japanese Justice Minister Saito Ken.";
+        assert_eq!(partners("en", en), ["Japan"]);
+    }
+
+    #[test]
     fn conferring_with_a_counterpart_is_talks() {
         let text = "T\n\nMinister Tran Van Hai conferred with Japanese Justice Minister Saito Ken in Tokyo on May 5.";
         assert_eq!(found("en", text), [("Japan".into(), Some(5), Some(5))]);
