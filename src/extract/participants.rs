@@ -1838,6 +1838,22 @@ mod tests {
     /// Costa, ministre de l'Intérieur du Mozambique"), and an English one
     /// with the demonym before it ("Russian Deputy Minister Nikolai Volkov").
     #[test]
+    fn capitalised_places_and_partnerships_are_no_one() {
+        let p = people(
+            "en",
+            "T\n\nOn May 3 in Hanoi, Minister Tran Van Hai received the Japanese Ambassador. They said the Vietnam-Japan Strategic Partnership had grown, and that drugs from the Golden Triangle and the Greater Mekong Sub-region worried both sides.",
+        );
+        let names: Vec<&str> = p.iter().map(|x| x.name.as_str()).collect();
+        for not_a_name in ["Golden Triangle", "Greater Mekong Sub-region"] {
+            assert!(!names.contains(&not_a_name), "{names:?}");
+        }
+        assert!(
+            !names.iter().any(|n| n.contains("Partnership")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn a_title_gives_role_and_country() {
         for (lang, text, name, country, role, host) in [
             ("fr", "T\n\nLe 3 mai à Hanoï, le ministre de la Sécurité publique Trần Văn Hải a reçu Pedro Costa, ministre de l'Intérieur du Mozambique.", "Pedro Costa", "Mozambique", "Minister of the Interior", false),
