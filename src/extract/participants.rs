@@ -1864,6 +1864,9 @@ mod tests {
             // A home minister named with a bare title holds the ministry the article names.
             ("fr", "T\n\nUne délégation du ministère vietnamien de la Sécurité publique s'est rendue en France.\n\nLe 5 novembre, le ministre Trần Văn Hải a eu un entretien avec Bernard Cazeneuve, ministre français de l'Intérieur.", "Trần Văn Hải", "Vietnam", "Minister of Public Security", false),
             ("fr", "T\n\nUne délégation du ministère russe de l'Intérieur est à Hanoï.\n\nLe 5 novembre, le ministre Trần Văn Hải a reçu Igor Zubov, vice-ministre russe de l'Intérieur.", "Trần Văn Hải", "Vietnam", "Minister", true),
+            // Courts: "Chief Justice" is one title, "Judge" no part of a name.
+            ("en", "T\n\nOn May 3 in Hanoi, Chief Justice Tran Van Hai received Lao Chief Justice Viengthong Siphandone.", "Viengthong Siphandone", "Laos", "Chief Justice", false),
+            ("en", "T\n\nOn May 3 in Hanoi, Chief Justice Tran Van Hai received Lao Judge Khampha Sengdara.", "Khampha Sengdara", "Laos", "Judge", false),
         ] {
             let found = people(lang, text);
             let p = named(&found, name).unwrap_or_else(|| panic!("{name} in {found:?}"));
