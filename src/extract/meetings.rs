@@ -459,7 +459,7 @@ impl<'d, 'p> Scan<'d, 'p> {
         }
         // "a reçu successivement les ambassadeurs de Norvège et du
         // Danemark": guests not named, one meeting per country listed.
-        let listed = partner_list(doc, doc.sentences[si].span).partners;
+        let listed = partner_list(doc, people, doc.sentences[si].span).partners;
         if !opened && listed.len() >= 2 {
             for partner in listed {
                 self.drafts
@@ -586,9 +586,11 @@ impl<'d, 'p> Scan<'d, 'p> {
         let span = doc.sentences[si].span;
         let listed = if conversation {
             // What someone said is looked for only past a list to cut.
-            let list = Some(partner_list(doc, span))
+            let list = Some(partner_list(doc, people, span))
                 .filter(|list| list.partners.len() < 2)
-                .unwrap_or_else(|| partner_list(doc, before_speech(doc, span, told.cue.end)));
+                .unwrap_or_else(|| {
+                    partner_list(doc, people, before_speech(doc, span, told.cue.end))
+                });
             if let Some(host) = held_together(doc, span, told, &list) {
                 let event = Told {
                     kind: Kind::Conference,
@@ -1685,16 +1687,10 @@ fn partner_of(doc: &Doc, people: &People, si: usize, kind: Kind) -> Option<Partn
         .in_sentence(si)
         .filter(|m| !is_background(doc, m))
         .find_map(|m| person_partner(doc, people, m.person));
-    // A word of someone's name ("Lê Đức Thái") names no country; a
-    // description does ("les ministres vietnamien et chinois").
     let entities: Vec<&Found> = doc
         .entities_in(span)
         .iter()
-        .filter(|f| {
-            !people
-                .in_sentence(si)
-                .any(|m| !m.described && m.span.start <= f.span.start && f.span.end <= m.span.end)
-        })
+        .filter(|f| !inside_a_name(people, si, f))
         .collect();
     // The first body named, or a part of it named after ("les chefs de
     // police des pays de l'ASEAN (ASEANAPOL)" is Aseanpol's).
@@ -1970,12 +1966,24 @@ fn before_speech(doc: &Doc, span: Span, from: usize) -> Span {
         })
 }
 
-fn partner_list(doc: &Doc, span: Span) -> PartnerList {
+/// A word of someone's name ("Lê Đức Thái") names no country; a
+/// description does ("les ministres vietnamien et chinois").
+fn inside_a_name(people: &People, si: usize, f: &Found) -> bool {
+    people
+        .in_sentence(si)
+        .any(|m| !m.described && m.span.start <= f.span.start && f.span.end <= m.span.end)
+}
+
+fn partner_list(doc: &Doc, people: &People, span: Span) -> PartnerList {
     let mut best = PartnerList::default();
     let mut run: Vec<Partner> = Vec::new();
     let mut home_in_run = false;
     let mut last_end: Option<usize> = None;
+    let si = doc.sentence_of(span.start);
     for f in doc.entities_in(span) {
+        if si.is_some_and(|si| inside_a_name(people, si, f)) {
+            continue;
+        }
         let partner = match f.get(|e| {
             matches!(
                 e,
@@ -2494,6 +2502,12 @@ mod tests {
         assert!(m
             .iter()
             .all(|(_, month, day)| (*month, *day) == (Some(5), Some(19))));
+    }
+
+    #[test]
+    fn a_word_of_a_name_in_a_list_names_no_partner() {
+        let text = "T\n\nLt. Gen. Le Duc Thai, who heads the Ministry of National Defense's Vietnam Border Guard Command, and General Hun Manet, Commander of the Royal Cambodian Army and concurrently Deputy Commander-in-Chief of the Royal Cambodian Armed Forces, jointly presided over talks between their two commands.";
+        assert_eq!(partners("en", text), ["Cambodia"]);
     }
 
     #[test]
