@@ -2505,6 +2505,20 @@ mod tests {
     }
 
     #[test]
+    fn a_departure_told_as_the_news_holds_no_visit_yet() {
+        assert!(found(
+            "en",
+            "T\n\nA delegation of the Coast Guard Command set off for Japan on November 24 for a visit and exchange programme."
+        )
+        .is_empty());
+        assert!(found(
+            "fr",
+            "T\n\nUne délégation des garde-côtes a quitté Hanoï le 24 novembre pour une visite de travail au Japon."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_word_of_a_name_in_a_list_names_no_partner() {
         let text = "T\n\nLt. Gen. Le Duc Thai, who heads the Ministry of National Defense's Vietnam Border Guard Command, and General Hun Manet, Commander of the Royal Cambodian Army and concurrently Deputy Commander-in-Chief of the Royal Cambodian Armed Forces, jointly presided over talks between their two commands.";
         assert_eq!(partners("en", text), ["Cambodia"]);
