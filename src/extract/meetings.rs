@@ -1483,9 +1483,16 @@ fn complement_follows(doc: &Doc, at: usize, end: usize, complements: &[String]) 
                     end: doc.folded.original_offset(base + i),
                 };
                 // "a discuté de formation le 3 août avec X": a with-word
-                // ends the clause's object, whatever its topic before it.
-                let with = doc.lex.grammar.with.contains(c);
-                insert(gap) || (with && doc.words(gap).len() <= REACH)
+                // ends the clause's object, whatever its topic before it,
+                // unless a relation noun takes it ("discussed US relations
+                // with ASEAN").
+                let grammar = &doc.lex.grammar;
+                let with = grammar.with.contains(c);
+                let related = doc
+                    .words(gap)
+                    .last()
+                    .is_some_and(|w| grammar.relation_nouns.contains(w));
+                insert(gap) || (with && !related && doc.words(gap).len() <= REACH)
             })
     })
 }
@@ -2502,6 +2509,12 @@ mod tests {
         assert!(m
             .iter()
             .all(|(_, month, day)| (*month, *day) == (Some(5), Some(19))));
+    }
+
+    #[test]
+    fn relations_with_a_side_discussed_meet_no_one_of_it() {
+        let text = "T\n\nThe two officials also discussed US relations with ASEAN and with other regional forums.";
+        assert!(found("en", text).is_empty(), "{:?}", found("en", text));
     }
 
     #[test]

@@ -371,6 +371,10 @@ pub struct Grammar {
     pub complement: Vec<String>,
     pub cue_complement: Vec<String>,
     pub with: Vec<String>,
+    /// Nouns a with-word may belong to rather than the verb before them:
+    /// "discussed US relations with ASEAN" met no one from ASEAN.
+    #[serde(default)]
+    pub relation_nouns: Vec<String>,
     pub object_relatives: Vec<String>,
     pub paragraph_leads: Vec<String>,
     pub adverbs: Vec<String>,

@@ -114,6 +114,7 @@ pub struct Grammar {
     pub complement: Words,
     pub cue_complement: Words,
     pub with: Vec<String>,
+    pub relation_nouns: Vec<String>,
     pub object_relatives: Words,
     pub paragraph_leads: Vec<String>,
     pub until: Words,
