@@ -1053,7 +1053,12 @@ impl Drafts {
         let previous = self.meetings.last().map(|m| (m.date, m.end));
         let date = match (r.date, relative_day(doc, doc.folded(span))) {
             (Some(d), _) => Some((d.start, d.end)),
-            (None, Some(days)) => previous.map(|(d, _)| (dates::shift(d, days), None)),
+            // "On May 3, X called on Y … Later that day, X and Z held
+            // talks": with no meeting before it, the day the text last named.
+            (None, Some(days)) => previous
+                .map(|(d, _)| d)
+                .or_else(|| last_day_before(doc, r.sentence))
+                .map(|d| (dates::shift(d, days), None)),
             (None, None) => frame
                 .and_then(|f| f.date)
                 .map(|d| (d.start, d.end))
@@ -1211,6 +1216,21 @@ fn dates_the_cue_to_a_year(doc: &Doc, sentence: Span, cue: Span) -> bool {
             && w[1].bytes().all(|b| b.is_ascii_digit())
             && matches!(&w[1][..2], "19" | "20")
     })
+}
+
+/// The last day a body sentence before `si` names.
+fn last_day_before(doc: &Doc, si: usize) -> Option<PartialDate> {
+    doc.sentences[..si]
+        .iter()
+        .rev()
+        .filter(|s| s.paragraph.is_some())
+        .find_map(|s| {
+            dates::find(&doc.folded, s.span, &doc.lex.dates, doc.published)
+                .into_iter()
+                .rev()
+                .map(|d| d.start)
+                .find(|d| d.day.is_some())
+        })
 }
 
 /// Days after the previous meeting that a sentence refers to.
@@ -2509,6 +2529,12 @@ mod tests {
         assert!(m
             .iter()
             .all(|(_, month, day)| (*month, *day) == (Some(5), Some(19))));
+    }
+
+    #[test]
+    fn later_that_day_with_no_meeting_before_is_the_day_last_named() {
+        let text = "T\n\nOn May 3, Chief Justice Tran Van Hai visited the Great Wall.\n\nLater that day, Hai and Zhou Qiang, President of China's Supreme People's Court, held talks.";
+        assert_eq!(found("en", text), [("China".into(), Some(5), Some(3))]);
     }
 
     #[test]
