@@ -1300,6 +1300,9 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
     let word_before = doc.word_before(at.start);
     let before_is = |words: &Words| word_before.as_ref().is_some_and(|w| words.contains(w));
     let after_determiner = before_is(&doc.lex.determiners) || before_is(&doc.lex.grammar.as_office);
+    if def.strength == Strength::Verb && before_is(&doc.lex.grammar.training_events) {
+        return None;
+    }
     let strength = match def.strength {
         Strength::Verb if after_determiner => Strength::Noun,
         Strength::NotHeld if def.recalled && opens_earlier(doc, span) => Strength::Verb,
@@ -2529,6 +2532,16 @@ mod tests {
         assert!(m
             .iter()
             .all(|(_, month, day)| (*month, *day) == (Some(5), Some(19))));
+    }
+
+    #[test]
+    fn a_training_course_gathering_people_is_no_meeting() {
+        for (lang, text) in [
+            ("fr", "T\n\nPendant douze jours, le stage a réuni 11 experts de l'ONU et 30 officiers de 23 pays."),
+            ("en", "T\n\nFor twelve days, the course brought together 11 experts of the United Nations and 30 officers."),
+        ] {
+            assert!(found(lang, text).is_empty(), "{:?}", found(lang, text));
+        }
     }
 
     #[test]

@@ -834,6 +834,7 @@ fn grammar_words(g: &files::Grammar) -> Grammar {
         cue_complement: folded_set(&g.cue_complement),
         with: folded_list(&g.with),
         relation_nouns: folded_list(&g.relation_nouns),
+        training_events: folded_set(&g.training_events),
         object_relatives: folded_set(&g.object_relatives),
         paragraph_leads: folded_list(&g.paragraph_leads),
         until: folded_set(&g.until),

@@ -371,6 +371,10 @@ pub struct Grammar {
     pub complement: Vec<String>,
     pub cue_complement: Vec<String>,
     pub with: Vec<String>,
+    /// Events that are no meeting, as the subject right before a meeting
+    /// verb: "le stage a réuni 11 experts de l'ONU".
+    #[serde(default)]
+    pub training_events: Vec<String>,
     /// Nouns a with-word may belong to rather than the verb before them:
     /// "discussed US relations with ASEAN" met no one from ASEAN.
     #[serde(default)]

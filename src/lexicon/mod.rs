@@ -115,6 +115,7 @@ pub struct Grammar {
     pub cue_complement: Words,
     pub with: Vec<String>,
     pub relation_nouns: Vec<String>,
+    pub training_events: Words,
     pub object_relatives: Words,
     pub paragraph_leads: Vec<String>,
     pub until: Words,
