@@ -1349,6 +1349,7 @@ fn cue(doc: &Doc, span: Span, at: Span, def: &MeetingCue) -> Option<Cue> {
             .home_audiences
             .iter()
             .any(|a| object.contains(a.as_str()))
+        || home_audience_first(doc, at.end, span.end)
     {
         return None;
     }
@@ -1461,6 +1462,34 @@ fn names_an_event(doc: &Doc, span: Span) -> bool {
                 _ => false,
             })
         })
+}
+
+/// "a rencontré avec son épouse, …, le 21 novembre à Pretoria, les agents
+/// de l'ambassade vietnamienne": past the inserts after the verb, the home
+/// side's own people come before any foreign side is named.
+fn home_audience_first(doc: &Doc, from: usize, end: usize) -> bool {
+    let rest = Span { start: from, end };
+    let folded = doc.folded(rest);
+    let base = doc.folded.folded_offset(from);
+    let Some(audience) = doc
+        .lex
+        .grammar
+        .home_audiences
+        .iter()
+        .filter_map(|a| word_matches(folded, a).next())
+        .min()
+    else {
+        return false;
+    };
+    let home = doc.lex.home;
+    !doc.entities_in(rest).iter().any(|f| {
+        doc.folded.folded_offset(f.span.start) - base < audience
+            && f.what.iter().any(|e| match e {
+                Entity::Country(c) | Entity::Demonym(c) => *c != home,
+                Entity::Organization(_) => true,
+                _ => false,
+            })
+    })
 }
 
 /// Whether one of `complements` follows `at`, past nothing but an insert of
@@ -2532,6 +2561,14 @@ mod tests {
         assert!(m
             .iter()
             .all(|(_, month, day)| (*month, *day) == (Some(5), Some(19))));
+    }
+
+    #[test]
+    fn the_home_side_s_own_people_met_past_inserts_are_no_partner() {
+        let abroad = "T\n\nEn Afrique du Sud, le Premier ministre Trần Văn Hải a rencontré avec son épouse, Lê Thị Hoa, et les membres de sa délégation, le 21 novembre à Pretoria, les agents de l'ambassade vietnamienne.";
+        assert!(found("fr", abroad).is_empty(), "{:?}", found("fr", abroad));
+        let both = "T\n\nLe 21 novembre à Pretoria, le Premier ministre Trần Văn Hải a rencontré le président sud-africain Cyril Ramaphosa, puis la communauté vietnamienne.";
+        assert_eq!(partners("fr", both), ["South Africa"]);
     }
 
     #[test]
