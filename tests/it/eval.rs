@@ -55,11 +55,11 @@ fn development_set_meets_the_bars() {
 #[test]
 fn real_blind_set_holds_its_figures() {
     let r = score("tests/real/blind/articles", "tests/real/blind/gold");
-    holds("blind", &r, [0.78, 0.68, 0.73, 0.75]);
+    holds("blind", &r, [0.78, 0.69, 0.74, 0.75]);
     let names_alone = score_with("tests/real/blind/articles", "tests/real/blind/gold", false);
     let f1 = names_alone.participants.f1();
     assert!(
-        f1 >= 0.68,
+        f1 >= 0.69,
         "blind participant F1 without people.toml {f1:.3}"
     );
 }
@@ -67,14 +67,14 @@ fn real_blind_set_holds_its_figures() {
 #[test]
 fn real_development_set_holds_its_figures() {
     let r = score("tests/real/dev/articles", "tests/real/dev/gold");
-    holds("dev", &r, [0.89, 0.81, 0.87, 0.77]);
+    holds("dev", &r, [0.91, 0.83, 0.88, 0.77]);
 }
 
 /// The English real-article sets (tests/real-en), built as the French ones.
 #[test]
 fn real_english_blind_set_holds_its_figures() {
     let r = score("tests/real-en/blind/articles", "tests/real-en/blind/gold");
-    holds("English blind", &r, [0.80, 0.73, 0.74, 0.77]);
+    holds("English blind", &r, [0.80, 0.73, 0.74, 0.80]);
     let names_alone = score_with(
         "tests/real-en/blind/articles",
         "tests/real-en/blind/gold",
@@ -90,7 +90,7 @@ fn real_english_blind_set_holds_its_figures() {
 #[test]
 fn real_english_development_set_holds_its_figures() {
     let r = score("tests/real-en/dev/articles", "tests/real-en/dev/gold");
-    holds("English dev", &r, [0.88, 0.83, 0.82, 0.82]);
+    holds("English dev", &r, [0.89, 0.84, 0.82, 0.82]);
 }
 
 /// Meeting, participant and theme F1 and role accuracy at or above `bars`.
