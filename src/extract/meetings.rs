@@ -684,18 +684,11 @@ impl<'d, 'p> Scan<'d, 'p> {
         let (doc, people) = (self.doc, self.people);
         // "avec X, avec Y"; a reception told in the passive, "reçu par X et
         // par Y", or as calls paid, "courtesy calls on X and on Y".
-        let grammar = &doc.lex.grammar;
-        let words: Vec<String> = match told.kind {
-            Kind::Talks | Kind::PhoneCall => grammar.with.clone(),
-            Kind::Reception => grammar
-                .by
-                .iter()
-                .chain(&grammar.calls_on)
-                .cloned()
-                .collect(),
+        let words = match told.kind {
+            Kind::Talks | Kind::PhoneCall => &doc.lex.grammar.with,
+            Kind::Reception => &doc.lex.grammar.received_by,
             _ => return Vec::new(),
         };
-        let words = &words;
         let with = |m: &PersonMention| ends_with_word(lead_in(doc, m, words), words);
         // The people present that `keep` takes, each once, in order.
         let gather = |keep: &dyn Fn(&PersonMention) -> bool| {
@@ -2365,25 +2358,34 @@ impl Drafts {
     /// talks with Japanese counterpart X, …"), which then holds the rest.
     /// Title and captions (no paragraph) belong to none.
     pub fn sentence_owners(&self, doc: &Doc) -> Vec<Option<usize>> {
-        let mut reported: Vec<Vec<usize>> = vec![Vec::new(); doc.sentences.len()];
-        for (mi, triggers) in self.triggers.iter().enumerate() {
-            for &(si, _) in triggers {
-                reported[si].push(mi);
-            }
-        }
+        // (sentence, meeting) for every report, in sentence then meeting order.
+        let mut reports: Vec<(usize, usize)> = self
+            .triggers
+            .iter()
+            .enumerate()
+            .flat_map(|(mi, triggers)| triggers.iter().map(move |&(si, _)| (si, mi)))
+            .collect();
+        reports.sort_unstable();
+        let mut rest = reports.as_slice();
         let mut current = None;
         let mut paragraph = None;
         doc.sentences
             .iter()
-            .zip(&reported)
-            .map(|(s, told)| {
+            .enumerate()
+            .map(|(si, s)| {
+                let here = rest.partition_point(|&(r, _)| r <= si);
+                let (told, after) = rest.split_at(here);
+                rest = after;
                 let p = s.paragraph?;
                 if paragraph != Some(p) {
                     paragraph = Some(p);
                     current = self.owner[p];
                 }
-                if !told.is_empty() && !current.is_some_and(|c| told.contains(&c)) {
-                    current = told.iter().min().copied();
+                let tells = |mi: usize| told.iter().any(|&(_, m)| m == mi);
+                if let Some(&(_, first)) = told.first() {
+                    if !current.is_some_and(tells) {
+                        current = Some(first);
+                    }
                 }
                 current
             })

@@ -1834,9 +1834,6 @@ mod tests {
         people.iter().find(|p| p.name == name)
     }
 
-    /// A title before the name ("le ministre … Trần Văn Hải"), after it ("Pedro
-    /// Costa, ministre de l'Intérieur du Mozambique"), and an English one
-    /// with the demonym before it ("Russian Deputy Minister Nikolai Volkov").
     #[test]
     fn capitalised_places_and_partnerships_are_no_one() {
         let p = people(
@@ -1853,6 +1850,9 @@ mod tests {
         );
     }
 
+    /// A title before the name ("le ministre … Trần Văn Hải"), after it ("Pedro
+    /// Costa, ministre de l'Intérieur du Mozambique"), and an English one
+    /// with the demonym before it ("Russian Deputy Minister Nikolai Volkov").
     #[test]
     fn a_title_gives_role_and_country() {
         for (lang, text, name, country, role, host) in [

@@ -114,7 +114,7 @@ pub struct Grammar {
     pub complement: Words,
     pub cue_complement: Words,
     pub with: Vec<String>,
-    pub relation_nouns: Vec<String>,
+    pub relation_nouns: Words,
     pub training_events: Words,
     pub object_relatives: Words,
     pub paragraph_leads: Vec<String>,
@@ -144,7 +144,10 @@ pub struct Grammar {
     pub apart: Vec<String>,
     pub seat_after: Vec<String>,
     pub by: Vec<String>,
-    pub calls_on: Vec<String>,
+    /// What introduces each of those a reception took: the agents of a
+    /// passive (`by`) and those courtesy calls are paid on (`calls_on`),
+    /// joined once at load for `separate_guests`.
+    pub received_by: Vec<String>,
     pub role_joiners: Words,
     pub role_connectors: Words,
     pub object_articles: Words,
